@@ -1,0 +1,6 @@
+package dev.koers.api;
+
+import dev.koers.views.DecisionLookup;
+
+/** What the HTTP API talks to: the ledger (through the gateway), the views, and who is ready. */
+public record ApiBackends(Callers callers, SubmissionGateway gateway, DecisionLookup lookup, Readiness readiness) {}

@@ -1,0 +1,88 @@
+package dev.koers.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.koers.views.ViewUnavailable;
+import dev.koers.wire.JsonSerde;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: every route declared here, in one place; handlers live in small route classes. */
+public final class ApiServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private final Javalin app;
+
+  private ApiServer(Javalin app) {
+    this.app = app;
+  }
+
+  public static ApiServer start(ApiSettings settings, ApiBackends backends) {
+    ObjectMapper mapper = JsonSerde.mapper();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    DecisionRoutes decisions = new DecisionRoutes(mapper, backends.callers(), backends.gateway(),
+        backends.lookup(), Clock.systemUTC());
+    Health health = new Health(backends.readiness());
+    int retryAfter = (int) Math.max(1, backends.gateway().outcomeTimeout().toSeconds());
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(mapper, false));
+      config.jetty.host = settings.host();
+      config.routes.get("/health", health::live);
+      config.routes.get("/ready", health::ready);
+      config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
+      config.routes.post("/api/v1/decisions", decisions::open);
+      config.routes.get("/api/v1/decisions/{id}", decisions::get);
+      config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfterSeconds()));
+      config.routes.exception(ViewUnavailable.class,
+          (e, ctx) -> problem(ctx, Problem.unavailable(e.getMessage()), 1));
+      config.routes.exception(CompletionException.class, (e, ctx) -> completionFailed(ctx, e, retryAfter));
+      config.routes.exception(TimeoutException.class, (e, ctx) -> timedOut(ctx, retryAfter));
+    });
+    app.start(settings.port());
+    LOG.info("HTTP API listening on http://{}:{}", settings.host(), app.port());
+    return new ApiServer(app);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  private static void completionFailed(Context ctx, CompletionException e, int retryAfter) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ProblemException p) {
+      problem(ctx, p.problem(), p.retryAfterSeconds());
+    } else if (cause instanceof TimeoutException) {
+      timedOut(ctx, retryAfter);
+    } else {
+      LOG.warn("Submission failed: {}", String.valueOf(cause));
+      problem(ctx, Problem.unavailable("the submission could not be published: " + cause.getMessage()), retryAfter);
+    }
+  }
+
+  private static void timedOut(Context ctx, int retryAfter) {
+    problem(ctx, Problem.unavailable("the ledger did not answer in time; retry with the same Idempotency-Key "
+        + "to learn the outcome"), retryAfter);
+  }
+
+  static void problem(Context ctx, Problem problem, int retryAfterSeconds) {
+    if (retryAfterSeconds > 0) {
+      ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
+    }
+    ctx.status(problem.status()).json(problem.at(ctx.path())).contentType(Problem.MEDIA_TYPE);
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+}

@@ -1,0 +1,101 @@
+package dev.koers.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Set;
+
+/** Reads a JSON request body field by field; every mistake becomes a 400 that names the field. */
+final class JsonBody {
+
+  private final JsonNode root;
+
+  private JsonBody(JsonNode root) {
+    this.root = root;
+  }
+
+  static JsonBody parse(ObjectMapper mapper, String body, Set<String> knownFields) {
+    if (body == null || body.isBlank()) {
+      throw bad(null, "the request body is empty; send a JSON object");
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw bad(null, "the request body is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw bad(null, "the request body must be a JSON object");
+    }
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!knownFields.contains(name)) {
+        throw bad(name, "unknown field '" + name + "'; known fields are " + knownFields);
+      }
+    }
+    return new JsonBody(root);
+  }
+
+  String requiredText(String field) {
+    String value = optionalText(field);
+    if (value == null) {
+      throw bad(field, "'" + field + "' is required");
+    }
+    return value;
+  }
+
+  String optionalText(String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw bad(field, "'" + field + "' must be a string");
+    }
+    return node.asText();
+  }
+
+  boolean optionalBoolean(String field, boolean fallback) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isBoolean()) {
+      throw bad(field, "'" + field + "' must be true or false");
+    }
+    return node.booleanValue();
+  }
+
+  <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
+    String text = requiredText(field);
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      throw bad(field, "'" + field + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '"
+          + text + "'");
+    }
+  }
+
+  /** Instants are ISO-8601 with an offset, such as 2026-11-27T09:30:00+01:00. */
+  Instant optionalInstant(String field) {
+    String text = optionalText(field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw bad(field, "'" + field + "' must be an ISO-8601 instant with an offset, such as "
+          + "2026-11-27T09:30:00+01:00, not '" + text + "'");
+    }
+  }
+
+  static ProblemException bad(String field, String detail) {
+    return new ProblemException(Problem.badRequest(field, detail));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.koers.api;
+
+import dev.koers.domain.Rule;
+import dev.koers.schema.Accepted;
+import dev.koers.schema.Outcome;
+import dev.koers.schema.Rejected;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns a ledger outcome into the HTTP answer: 201 with the event's sequence and hash, or a problem. */
+final class OutcomeResponses {
+
+  private OutcomeResponses() {}
+
+  static Map<String, Object> accepted(Outcome outcome) {
+    if (outcome.getResult() instanceof Rejected rejected) {
+      throw new ProblemException(problem(rejected));
+    }
+    Accepted accepted = (Accepted) outcome.getResult();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("decisionId", outcome.getDecisionId());
+    body.put("sequence", accepted.getSequence());
+    body.put("hash", HexFormat.of().formatHex(accepted.getHash().bytes()));
+    body.put("eventId", accepted.getEventId());
+    body.put("submissionId", outcome.getSubmissionId());
+    body.put("recordedAt", outcome.getRecordedAt());
+    return body;
+  }
+
+  static Problem problem(Rejected rejected) {
+    return Problem.rule(statusOf(rejected.getRule()), rejected.getRule(), rejected.getMessage(),
+        rejected.getCurrentSequence());
+  }
+
+  /** Rule codes written by an older or newer ledger than this API still map to a sensible status. */
+  static int statusOf(String ruleCode) {
+    try {
+      return Rule.valueOf(ruleCode).httpStatus();
+    } catch (IllegalArgumentException e) {
+      return 422;
+    }
+  }
+}

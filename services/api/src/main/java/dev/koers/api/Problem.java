@@ -1,0 +1,44 @@
+package dev.koers.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document. {@code rule} names the ledger rule that failed, {@code field} the request field
+ * that was wrong, {@code sequence} the decision's current sequence where one exists.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, String rule,
+                      String field, Long sequence) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  public static Problem badRequest(String field, String detail) {
+    return new Problem("urn:koers:problem:bad-request", "Bad request", 400, detail, null, null, field, null);
+  }
+
+  public static Problem rule(int status, String rule, String detail, Long sequence) {
+    return new Problem("urn:koers:rule:" + rule, titleFor(status), status, detail, null, rule, null, sequence);
+  }
+
+  public static Problem notFound(String detail) {
+    return new Problem("urn:koers:problem:not-found", "Not found", 404, detail, null, null, null, null);
+  }
+
+  public static Problem unavailable(String detail) {
+    return new Problem("urn:koers:problem:unavailable", "Service unavailable", 503, detail, null, null, null,
+        null);
+  }
+
+  public Problem at(String path) {
+    return new Problem(type, title, status, detail, path, rule, field, sequence);
+  }
+
+  private static String titleFor(int status) {
+    return switch (status) {
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 409 -> "Conflict";
+      default -> "Rule violated";
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.koers.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code koers} command. */
+@Command(name = "koers", mixinStandardHelpOptions = true, versionProvider = KoersVersion.class,
+    description = {
+        "Koers: an event-sourced decision log on Kafka.",
+        "Managers record their decisions, stakeholders give feedback, and Kafka Streams keeps the views.",
+        "",
+        "Options also come from environment variables (KOERS_<OPTION>, e.g. KOERS_PORT) and from a properties",
+        "file (./koers.properties or KOERS_CONFIG), in that order of precedence: flag, environment, file, default."},
+    subcommands = {UpCommand.class, LedgerCommand.class, ViewsCommand.class, ApiCommand.class,
+        AuditCommand.class, DemoCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+public final class KoersMain {
+
+  public static void main(String[] args) {
+    // Avro 1.12.2 instantiates generated classes only from trusted packages; set before any Avro class loads.
+    if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+      System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "dev.koers");
+    }
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new KoersMain()).setDefaultValueProvider(new KoersDefaults());
+  }
+}

@@ -1,0 +1,42 @@
+package dev.koers.cli;
+
+import dev.koers.ledger.Ledger;
+import dev.koers.views.Views;
+import dev.koers.wire.KoersTopics;
+import dev.koers.wire.StreamsService;
+import dev.koers.wire.StreamsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Builds the ledger and views applications the same way in every mode (embedded or cluster). */
+final class StreamsApps {
+
+  private static final long COMMIT_INTERVAL_MS = 100;
+
+  private final String bootstrapServers;
+  private final KoersTopics topics;
+  private final String prefix;
+  private final Path stateDir;
+  private final short replicationFactor;
+
+  StreamsApps(String bootstrapServers, KoersTopics topics, String prefix, Path stateDir, short replicationFactor) {
+    this.bootstrapServers = bootstrapServers;
+    this.topics = topics;
+    this.prefix = prefix;
+    this.stateDir = stateDir;
+    this.replicationFactor = replicationFactor;
+  }
+
+  StreamsService ledger(Duration clockSkew) {
+    return Ledger.create(topics, settings(Ledger.APPLICATION_ID, null), clockSkew);
+  }
+
+  StreamsService views(String applicationServer) {
+    return Views.create(topics, settings(Views.APPLICATION_ID, applicationServer));
+  }
+
+  private StreamsSettings settings(String applicationId, String applicationServer) {
+    return new StreamsSettings(bootstrapServers, prefix + applicationId, stateDir, replicationFactor,
+        COMMIT_INTERVAL_MS, applicationServer);
+  }
+}

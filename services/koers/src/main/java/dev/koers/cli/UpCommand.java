@@ -1,0 +1,55 @@
+package dev.koers.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Runs Koers on this machine: a real Kafka broker (KRaft, embedded, no Docker), the ledger, the views",
+        "and the HTTP API, in one process. Data stays in --data-dir and is found again on the next 'up'.",
+        "Stop it with Ctrl-C (or SIGTERM)."})
+final class UpCommand implements Callable<Integer> {
+
+  @Option(names = "--data-dir", defaultValue = "data", description = "Where Kafka and the state stores keep data (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker port for outside clients such as kcat (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int kafkaPort;
+
+  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of each Koers topic when created (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--outcome-timeout", defaultValue = "PT5S", description = "How long the API waits for the ledger's outcome, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration outcomeTimeout;
+
+  @Option(names = "--clock-skew", defaultValue = "PT2M", description = "How far in the future occurredAt may lie, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration clockSkew;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    UpSettings settings = new UpSettings(dataDir, host, port, kafkaPort, partitions, outcomeTimeout, clockSkew);
+    EmbeddedStack stack = EmbeddedStack.start(settings, line -> System.out.println("koers: " + line));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("koers: stopping");
+      stack.close();
+      System.out.println("koers: stopped");
+      stopped.countDown();
+    }, "koers-shutdown"));
+    System.out.println("koers: up at " + stack.url() + "  (Kafka at " + stack.bootstrapServers()
+        + ", data in " + dataDir.toAbsolutePath() + ")");
+    System.out.println("koers: press Ctrl-C to stop");
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.koers.ledger;
+
+import dev.koers.domain.DecisionState;
+import dev.koers.domain.LedgerStep;
+import dev.koers.wire.JsonSerde;
+import dev.koers.wire.KoersTopics;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The ledger's topology: submissions in; events, outcomes and dead letters out, in one exactly-once
+ * transaction per commit. Names are fixed on purpose: they name the changelog topics.
+ */
+public final class LedgerTopology {
+
+  public static final String SOURCE = "submissions-source";
+  public static final String PROCESSOR = "ledger";
+  public static final String DECISIONS_STORE = "ledger-decisions";
+  public static final String SUBMISSIONS_STORE = "ledger-submissions";
+  public static final String EVENTS_SINK = "events-sink";
+  public static final String OUTCOMES_SINK = "outcomes-sink";
+  public static final String DEAD_LETTER_SINK = "deadletter-sink";
+
+  private LedgerTopology() {}
+
+  public static Topology build(KoersTopics topics, Supplier<LedgerStep> step) {
+    Topology topology = new Topology();
+    // Values arrive as raw bytes so that unreadable input reaches the dead-letter topic instead of stopping us.
+    topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+        topics.submissions().name());
+    topology.addProcessor(PROCESSOR, () -> new LedgerProcessor(topics, step.get()), SOURCE);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_STORE),
+        Serdes.String(), JsonSerde.of(DecisionState.class)), PROCESSOR);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBMISSIONS_STORE),
+        Serdes.String(), topics.outcomes().valueSerde()), PROCESSOR);
+    topology.addSink(EVENTS_SINK, topics.events().name(), topics.events().keySerde().serializer(),
+        topics.events().valueSerde().serializer(), PROCESSOR);
+    topology.addSink(OUTCOMES_SINK, topics.outcomes().name(), topics.outcomes().keySerde().serializer(),
+        topics.outcomes().valueSerde().serializer(), PROCESSOR);
+    topology.addSink(DEAD_LETTER_SINK, topics.deadLetter().name(), Serdes.ByteArray().serializer(),
+        Serdes.ByteArray().serializer(), PROCESSOR);
+    return topology;
+  }
+}
