@@ -19,6 +19,8 @@ public record StreamsSettings(String bootstrapServers, String applicationId, Pat
     // Every Koers application reads the log exactly once and publishes atomically.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    // Opt in now to what Kafka 5.0 makes the default, and keep the logs free of the warning.
+    props.put("processing.exception.handler.global.enabled", true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     if (applicationServer != null) {

@@ -6,7 +6,6 @@ import dev.koers.wire.JsonSerde;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.CompletionException;
@@ -27,7 +26,7 @@ public final class ApiServer implements AutoCloseable {
 
   public static ApiServer start(ApiSettings settings, ApiBackends backends) {
     ObjectMapper mapper = JsonSerde.mapper();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry = backends.meters();
     DecisionRoutes decisions = new DecisionRoutes(mapper, backends.callers(), backends.gateway(),
         backends.lookup(), Clock.systemUTC());
     Health health = new Health(backends.readiness());

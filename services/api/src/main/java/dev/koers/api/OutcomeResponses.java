@@ -29,16 +29,17 @@ final class OutcomeResponses {
   }
 
   static Problem problem(Rejected rejected) {
-    return Problem.rule(statusOf(rejected.getRule()), rejected.getRule(), rejected.getMessage(),
-        rejected.getCurrentSequence());
+    Rule rule = known(rejected.getRule());
+    return Problem.rule(rule == null ? 422 : rule.httpStatus(), rule == null ? "Rule violated" : rule.title(),
+        rejected.getRule(), rejected.getMessage(), rejected.getCurrentSequence());
   }
 
-  /** Rule codes written by an older or newer ledger than this API still map to a sensible status. */
-  static int statusOf(String ruleCode) {
+  /** A rule code written by a newer ledger than this API is still answered, as 422. */
+  private static Rule known(String ruleCode) {
     try {
-      return Rule.valueOf(ruleCode).httpStatus();
+      return Rule.valueOf(ruleCode);
     } catch (IllegalArgumentException e) {
-      return 422;
+      return null;
     }
   }
 }

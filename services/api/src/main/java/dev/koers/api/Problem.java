@@ -16,8 +16,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     return new Problem("urn:koers:problem:bad-request", "Bad request", 400, detail, null, null, field, null);
   }
 
-  public static Problem rule(int status, String rule, String detail, Long sequence) {
-    return new Problem("urn:koers:rule:" + rule, titleFor(status), status, detail, null, rule, null, sequence);
+  public static Problem rule(int status, String title, String rule, String detail, Long sequence) {
+    return new Problem("urn:koers:rule:" + rule, title, status, detail, null, rule, null, sequence);
   }
 
   public static Problem notFound(String detail) {
@@ -31,14 +31,5 @@ public record Problem(String type, String title, int status, String detail, Stri
 
   public Problem at(String path) {
     return new Problem(type, title, status, detail, path, rule, field, sequence);
-  }
-
-  private static String titleFor(int status) {
-    return switch (status) {
-      case 403 -> "Forbidden";
-      case 404 -> "Not found";
-      case 409 -> "Conflict";
-      default -> "Rule violated";
-    };
   }
 }

@@ -1,0 +1,109 @@
+package dev.koers.cli;
+
+import dev.koers.api.ApiBackends;
+import dev.koers.api.ApiServer;
+import dev.koers.api.ApiSettings;
+import dev.koers.api.Callers;
+import dev.koers.api.SubmissionGateway;
+import dev.koers.views.DecisionLookup;
+import dev.koers.wire.KoersTopics;
+import dev.koers.wire.StreamsService;
+import dev.koers.wire.TopicProvisioner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** The ledger, the views and the HTTP API, started together against one Kafka and stopped in reverse. */
+final class KoersNode implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+  private final Lifecycle lifecycle;
+  private final ApiServer api;
+  private final KoersTopics topics;
+  private final String host;
+
+  private KoersNode(Lifecycle lifecycle, ApiServer api, KoersTopics topics, String host) {
+    this.lifecycle = lifecycle;
+    this.api = api;
+    this.topics = topics;
+    this.host = host;
+  }
+
+  static KoersNode start(NodeSettings settings, Consumer<String> progress) throws InterruptedException {
+    Lifecycle lifecycle = new Lifecycle();
+    try {
+      String bootstrap = settings.bootstrapServers();
+      KoersTopics topics = new KoersTopics(settings.topicPrefix(), settings.partitions());
+      Admin admin = lifecycle.add(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)));
+      new TopicProvisioner(admin, settings.replicationFactor()).ensure(topics.all());
+
+      progress.accept("Starting the ledger and the views");
+      StreamsApps apps = new StreamsApps(bootstrap, topics, settings.topicPrefix(), settings.stateDir(),
+          settings.replicationFactor());
+      StreamsService ledger = lifecycle.add(apps.ledger(settings.clockSkew()).start());
+      StreamsService views = lifecycle.add(apps.views(null).start());
+      awaitRunning(ledger);
+      awaitRunning(views);
+
+      SubmissionGateway gateway = lifecycle.add(new SubmissionGateway(bootstrap, topics.submissions(),
+          topics.outcomes(), settings.outcomeTimeout()));
+      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), settings.port()),
+          new ApiBackends(Callers.localAdmin(), gateway, new DecisionLookup(views.streams()),
+              () -> problems(admin, ledger, views, gateway), Meters.registry(ledger, views))));
+      return new KoersNode(lifecycle, api, topics, settings.host());
+    } catch (RuntimeException | InterruptedException e) {
+      lifecycle.close();
+      throw e;
+    }
+  }
+
+  private static void awaitRunning(StreamsService service) throws InterruptedException {
+    if (!service.awaitRunning(START_TIMEOUT)) {
+      throw new IllegalStateException(service.name() + " did not start within " + START_TIMEOUT);
+    }
+  }
+
+  private static List<String> problems(Admin admin, StreamsService ledger, StreamsService views,
+                                       SubmissionGateway gateway) {
+    List<String> problems = new ArrayList<>();
+    ledger.problem().ifPresent(problems::add);
+    views.problem().ifPresent(problems::add);
+    if (!gateway.isRunning()) {
+      problems.add("the outcome reader has stopped");
+    }
+    try {
+      admin.describeCluster().clusterId().get(2, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      problems.add("Kafka is not reachable (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problems.add("interrupted while asking Kafka");
+    }
+    return problems;
+  }
+
+  String url() {
+    return "http://" + host + ":" + api.port();
+  }
+
+  int port() {
+    return api.port();
+  }
+
+  KoersTopics topics() {
+    return topics;
+  }
+
+  @Override
+  public void close() {
+    lifecycle.close();
+  }
+}

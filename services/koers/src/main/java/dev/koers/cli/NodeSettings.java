@@ -1,0 +1,11 @@
+package dev.koers.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything a Koers node (ledger, views and API against one Kafka) needs to know. The topic prefix keeps
+ * several nodes on one cluster apart (tests give each their own).
+ */
+record NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
+                    Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew) {}

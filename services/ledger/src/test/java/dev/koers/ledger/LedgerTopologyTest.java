@@ -1,0 +1,165 @@
+package dev.koers.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.koers.domain.Decider;
+import dev.koers.domain.HashChain;
+import dev.koers.domain.LedgerStep;
+import dev.koers.schema.Accepted;
+import dev.koers.schema.ActivityGroup;
+import dev.koers.schema.Actor;
+import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.Outcome;
+import dev.koers.schema.Rejected;
+import dev.koers.schema.Role;
+import dev.koers.schema.Submission;
+import dev.koers.schema.command.OpenDecision;
+import dev.koers.wire.KoersTopics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LedgerTopologyTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+  private final KoersTopics topics = new KoersTopics("", 1);
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> submissions;
+  private TestOutputTopic<String, DecisionEvent> events;
+  private TestOutputTopic<String, Outcome> outcomes;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+
+  @BeforeEach
+  void start() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    driver = new TopologyTestDriver(
+        LedgerTopology.build(topics, () -> new LedgerStep(new Decider(Duration.ofMinutes(2)))), props, T0);
+    submissions = driver.createInputTopic(topics.submissions().name(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    events = driver.createOutputTopic(topics.events().name(), Serdes.String().deserializer(),
+        topics.events().valueSerde().deserializer());
+    outcomes = driver.createOutputTopic(topics.outcomes().name(), Serdes.String().deserializer(),
+        topics.outcomes().valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetter().name(), Serdes.ByteArray().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void anOpeningIsAppendedAsSequenceOneWithAVerifiableHashAndAcceptedOutcome() {
+    submit(open("d-1", "s-1"));
+
+    DecisionEvent event = events.readValue();
+    assertThat(event.getDecisionId()).isEqualTo("d-1");
+    assertThat(event.getSequence()).isEqualTo(1);
+    assertThat(event.getPreviousHash()).isEqualTo(HashChain.GENESIS);
+    assertThat(new HashChain().verifies(event)).isTrue();
+    assertThat(events.isEmpty()).isTrue();
+
+    Outcome outcome = outcomes.readValue();
+    assertThat(outcome.getSubmissionId()).isEqualTo("s-1");
+    assertThat(outcome.getResult()).isInstanceOfSatisfying(Accepted.class, accepted -> {
+      assertThat(accepted.getSequence()).isEqualTo(1);
+      assertThat(accepted.getHash()).isEqualTo(event.getHash());
+      assertThat(accepted.getEventId()).isEqualTo(event.getEventId());
+    });
+  }
+
+  @Test
+  void theSameSubmissionTwiceGivesTheSameOutcomeAndNoSecondEvent() {
+    submit(open("d-1", "s-1"));
+    submit(open("d-1", "s-1"));
+
+    assertThat(events.readValuesToList()).hasSize(1);
+    var both = outcomes.readValuesToList();
+    assertThat(both).hasSize(2);
+    assertThat(both.get(1)).isEqualTo(both.get(0));
+  }
+
+  @Test
+  void openingAnExistingDecisionIsRejectedNamingTheRuleAndWritesNothingToTheLog() {
+    submit(open("d-1", "s-1"));
+    events.readValue();
+    outcomes.readValue();
+
+    submit(open("d-1", "s-2"));
+
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(outcomes.readValue().getResult()).isInstanceOfSatisfying(Rejected.class, rejected -> {
+      assertThat(rejected.getRule()).isEqualTo("DECISION_ALREADY_EXISTS");
+      assertThat(rejected.getCurrentSequence()).isEqualTo(1L);
+      assertThat(rejected.getMessage()).contains("d-1");
+    });
+  }
+
+  @Test
+  void unreadableBytesGoToTheDeadLetterTopicWithHeadersAndTheLedgerGoesOn() {
+    submissions.pipeInput(new TestRecord<>("d-1", "not avro".getBytes(StandardCharsets.UTF_8)));
+    submissions.pipeInput(new TestRecord<>("d-2", (byte[]) null));
+    submit(open("d-3", "s-3"));
+
+    var garbage = deadLetters.readRecord();
+    assertThat(new String(garbage.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+    assertThat(header(garbage.headers(), "koers.error.code")).isEqualTo("UNREADABLE_SUBMISSION");
+    assertThat(header(garbage.headers(), "koers.source.topic")).isEqualTo(topics.submissions().name());
+    assertThat(header(garbage.headers(), "koers.source.partition")).isEqualTo("0");
+    assertThat(header(garbage.headers(), "koers.source.offset")).isEqualTo("0");
+    var empty = deadLetters.readRecord();
+    assertThat(header(empty.headers(), "koers.error.code")).isEqualTo("NULL_SUBMISSION");
+    assertThat(header(empty.headers(), "koers.source.offset")).isEqualTo("1");
+
+    assertThat(events.readValue().getDecisionId()).isEqualTo("d-3");
+  }
+
+  @Test
+  void aSubmissionUnderAnotherDecisionsKeyIsDeadLetteredNotDecided() {
+    Submission misfiled = open("d-1", "s-1");
+    submissions.pipeInput("d-other", topics.submissions().valueSerde().serializer().serialize("t", misfiled));
+
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(outcomes.isEmpty()).isTrue();
+    assertThat(header(deadLetters.readRecord().headers(), "koers.error.code")).isEqualTo("KEY_MISMATCH");
+  }
+
+  private void submit(Submission submission) {
+    submissions.pipeInput(submission.getDecisionId(),
+        topics.submissions().valueSerde().serializer().serialize("t", submission));
+  }
+
+  private static String header(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static Submission open(String decisionId, String submissionId) {
+    return Submission.newBuilder()
+        .setSubmissionId(submissionId)
+        .setDecisionId(decisionId)
+        .setSubmittedAt(T0)
+        .setOccurredAt(T0)
+        .setActor(new Actor("m-1", Role.MANAGER))
+        .setCommand(OpenDecision.newBuilder().setTitle("Weekly customer dialogue").setUnit("north")
+            .setManagerId("m-1").setActivityGroup(ActivityGroup.INTERACTION).build())
+        .build();
+  }
+}
