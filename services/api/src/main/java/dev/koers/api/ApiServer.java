@@ -30,6 +30,7 @@ public final class ApiServer implements AutoCloseable {
     DecisionRoutes decisions = new DecisionRoutes(mapper, backends.callers(), backends.gateway(),
         backends.lookup(), Clock.systemUTC());
     Health health = new Health(backends.readiness());
+    byte[] openApi = Resources.bytes("koers/openapi.json");
     int retryAfter = (int) Math.max(1, backends.gateway().outcomeTimeout().toSeconds());
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -38,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/health", health::live);
       config.routes.get("/ready", health::ready);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
+      config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       config.routes.post("/api/v1/decisions", decisions::open);
       config.routes.get("/api/v1/decisions/{id}", decisions::get);
       config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfterSeconds()));

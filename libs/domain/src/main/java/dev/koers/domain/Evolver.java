@@ -1,0 +1,93 @@
+package dev.koers.domain;
+
+import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.event.DecisionCommunicated;
+import dev.koers.schema.event.DecisionMade;
+import dev.koers.schema.event.DecisionOpened;
+import dev.koers.schema.event.DecisionRevised;
+import dev.koers.schema.event.DecisionWithdrawn;
+import dev.koers.schema.event.FeedbackGiven;
+import dev.koers.schema.event.PerspectiveHeard;
+import java.time.Instant;
+
+/**
+ * Applies one logged event to a decision's state. Pure and strict: an event that cannot follow the state
+ * (another decision, a sequence that is not the next one, a {@code previousHash} that is not the last hash,
+ * or a transition the rules forbid) throws {@link IllegalStateException}, which an auditor's replay reports.
+ * It does not recompute the event's own hash; {@link HashChain#verifies} does that.
+ */
+public final class Evolver {
+
+  /**
+   * @param state the state before the event; null before the decision's first event
+   * @param event a sealed event of this decision
+   * @return the state after the event
+   * @throws IllegalStateException when the event cannot follow the state
+   */
+  public DecisionState evolve(DecisionState state, DecisionEvent event) {
+    if (event.getHash() == null) {
+      throw new IllegalStateException("event " + event.getEventId() + " is not sealed: it has no hash");
+    }
+    return state == null ? opening(event) : next(state, event);
+  }
+
+  private static DecisionState opening(DecisionEvent event) {
+    if (!(event.getPayload() instanceof DecisionOpened opened)) {
+      throw cannotFollow(event, "a decision's first event must be DecisionOpened, not " + payloadName(event));
+    }
+    requireLink(event, 1, HashChain.GENESIS_HEX);
+    return new DecisionState(event.getDecisionId(), DecisionStatus.OPEN, 1, HashChain.hex(event.getHash()),
+        Millis.of(event.getOccurredAt()), null, opened.getManagerId(), opened.getUnit(),
+        Millis.of(opened.getDueBy()));
+  }
+
+  private static DecisionState next(DecisionState state, DecisionEvent event) {
+    if (!state.decisionId().equals(event.getDecisionId())) {
+      throw cannotFollow(event, "it belongs to decision " + event.getDecisionId() + ", not "
+          + state.decisionId());
+    }
+    requireLink(event, state.sequence() + 1, state.lastHash());
+    Object payload = event.getPayload();
+    if (payload instanceof PerspectiveHeard) {
+      return advance(state, event, DecisionStatus.OPEN, DecisionStatus.OPEN, state.decidedAt());
+    } else if (payload instanceof DecisionMade) {
+      return advance(state, event, DecisionStatus.OPEN, DecisionStatus.DECIDED, Millis.of(event.getOccurredAt()));
+    } else if (payload instanceof DecisionWithdrawn) {
+      return advance(state, event, DecisionStatus.OPEN, DecisionStatus.WITHDRAWN, state.decidedAt());
+    } else if (payload instanceof DecisionCommunicated || payload instanceof DecisionRevised
+        || payload instanceof FeedbackGiven) {
+      // A revision changes the outcome, not when the decision was first made.
+      return advance(state, event, DecisionStatus.DECIDED, DecisionStatus.DECIDED, state.decidedAt());
+    }
+    throw cannotFollow(event, payloadName(event) + " cannot follow an opened decision");
+  }
+
+  private static DecisionState advance(DecisionState state, DecisionEvent event, DecisionStatus required,
+      DecisionStatus after, Instant decidedAt) {
+    if (state.status() != required) {
+      throw cannotFollow(event, payloadName(event) + " needs a " + required + " decision, but "
+          + state.decisionId() + " is " + state.status());
+    }
+    return new DecisionState(state.decisionId(), after, event.getSequence(), HashChain.hex(event.getHash()),
+        state.openedAt(), decidedAt, state.managerId(), state.unit(), state.dueBy());
+  }
+
+  private static void requireLink(DecisionEvent event, long sequence, String previousHash) {
+    if (event.getSequence() != sequence) {
+      throw cannotFollow(event, "its sequence is " + event.getSequence() + ", expected " + sequence);
+    }
+    if (event.getPreviousHash() == null || !HashChain.hex(event.getPreviousHash()).equals(previousHash)) {
+      throw cannotFollow(event, "its previousHash does not match the hash of the event before it");
+    }
+  }
+
+  private static String payloadName(DecisionEvent event) {
+    Object payload = event.getPayload();
+    return payload == null ? "an empty payload" : payload.getClass().getSimpleName();
+  }
+
+  private static IllegalStateException cannotFollow(DecisionEvent event, String why) {
+    return new IllegalStateException("event " + event.getEventId() + " (#" + event.getSequence() + " of "
+        + event.getDecisionId() + ") cannot follow: " + why);
+  }
+}

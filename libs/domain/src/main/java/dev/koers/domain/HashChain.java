@@ -1,0 +1,102 @@
+package dev.koers.domain;
+
+import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.Sha256;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/**
+ * The hash chain of a decision's log. An event's {@code hash} is SHA-256 over the plain Avro binary encoding
+ * (no single-object header; the event's own schema) of every field before {@code hash}. Because {@code hash}
+ * is a fixed(32) and the record's last field, that is the record's full encoding minus its last 32 bytes.
+ * Sequence 1 links to {@link #GENESIS}; every later event's {@code previousHash} is its predecessor's hash.
+ */
+public final class HashChain {
+
+  public static final int HASH_BYTES = 32;
+
+  /**
+   * The {@code previousHash} of sequence 1: 32 zero bytes. Avro's {@code Sha256} wraps a mutable array, so
+   * treat this as read-only; use {@link #genesis()} for a value to put into an event.
+   */
+  public static final Sha256 GENESIS = new Sha256(new byte[HASH_BYTES]);
+
+  /** {@link #GENESIS} as lowercase hex. */
+  public static final String GENESIS_HEX = "0".repeat(2 * HASH_BYTES);
+
+  /** Returns a copy of {@code unsealed} whose {@code hash} is computed; the argument is not changed. */
+  public DecisionEvent seal(DecisionEvent unsealed) {
+    DecisionEvent sealed = DecisionEvent.newBuilder(unsealed).setHash(genesis()).build();
+    byte[] encoded = encode(sealed);
+    sealed.setHash(new Sha256(digest(encoded, encoded.length - HASH_BYTES)));
+    return sealed;
+  }
+
+  /** Whether the event's {@code hash} is the digest of its other fields (the link is not checked here). */
+  public boolean verifies(DecisionEvent event) {
+    return event.getHash() != null && verifiesBody(encode(event));
+  }
+
+  /**
+   * Whether an event's plain Avro binary body carries its own hash: the digest of {@code body[0..len-32]}
+   * equals {@code body[len-32..]}. Lets an auditor check raw log records without decoding them.
+   */
+  public static boolean verifiesBody(byte[] avroBinaryBody) {
+    if (avroBinaryBody == null || avroBinaryBody.length < HASH_BYTES) {
+      return false;
+    }
+    int bodyLength = avroBinaryBody.length - HASH_BYTES;
+    byte[] stored = Arrays.copyOfRange(avroBinaryBody, bodyLength, avroBinaryBody.length);
+    return MessageDigest.isEqual(digest(avroBinaryBody, bodyLength), stored);
+  }
+
+  /** The event's plain Avro binary encoding with its own schema: what {@link #verifiesBody} reads. */
+  public static byte[] encode(DecisionEvent event) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    try {
+      new SpecificDatumWriter<DecisionEvent>(event.getSchema(), event.getSpecificData()).write(event, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode event " + event.getEventId(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A fresh 32-zero-byte hash, safe to put into an event. */
+  public static Sha256 genesis() {
+    return new Sha256(new byte[HASH_BYTES]);
+  }
+
+  /** Lowercase hex of a hash. */
+  public static String hex(Sha256 hash) {
+    return HexFormat.of().formatHex(hash.bytes());
+  }
+
+  /** The hash written as 64 hex digits. */
+  public static Sha256 fromHex(String hex) {
+    byte[] bytes = HexFormat.of().parseHex(hex);
+    if (bytes.length != HASH_BYTES) {
+      throw new IllegalArgumentException("a SHA-256 hash has " + HASH_BYTES + " bytes, not " + bytes.length);
+    }
+    return new Sha256(bytes);
+  }
+
+  private static byte[] digest(byte[] data, int length) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(data, 0, length);
+      return sha256.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

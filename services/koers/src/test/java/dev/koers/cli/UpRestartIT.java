@@ -1,0 +1,86 @@
+package dev.koers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/koers up} as a user runs it: starts, serves, stops on SIGTERM, and finds its data again. */
+class UpRestartIT {
+
+  private static final Duration START = Duration.ofSeconds(120);
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void aDecisionOpenedBeforeARestartIsStillThereAfterIt() throws Exception {
+    int port = freePort();
+    String base = "http://127.0.0.1:" + port;
+    String body = "{\"decisionId\":\"restart-1\",\"title\":\"Keep the Tuesday slot\",\"unit\":\"north\","
+        + "\"managerId\":\"m-1\",\"activityGroup\":\"CONTENT\"}";
+    String hash;
+    try (KoersProcess koers = up(port)) {
+      koers.awaitLine("koers: up at " + base, START);
+      HttpResponse<String> created = post(base + "/api/v1/decisions", body);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      hash = created.body().replaceAll(".*\"hash\":\"([0-9a-f]{64})\".*", "$1");
+      await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/api/v1/decisions/restart-1").statusCode() == 200);
+
+      assertThat(koers.terminate(Duration.ofSeconds(60))).isEqualTo(143);
+      assertThat(koers.lines()).contains("koers: stopped");
+    }
+
+    try (KoersProcess koers = up(port)) {
+      koers.awaitLine("koers: up at " + base, START);
+      await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/api/v1/decisions/restart-1").statusCode() == 200);
+      HttpResponse<String> decision = get(base + "/api/v1/decisions/restart-1");
+      assertThat(decision.body()).contains("\"title\":\"Keep the Tuesday slot\"", "\"hash\":\"" + hash + "\"",
+          "\"status\":\"OPEN\"");
+      // The ledger's own state survived too: the same id cannot be opened twice.
+      HttpResponse<String> again = post(base + "/api/v1/decisions", body);
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(again.body()).contains("DECISION_ALREADY_EXISTS");
+      assertThat(koers.terminate(Duration.ofSeconds(60))).isEqualTo(143);
+    }
+  }
+
+  @Test
+  void helpExplainsEverySubcommand() throws Exception {
+    try (KoersProcess koers = KoersProcess.start("--help")) {
+      assertThat(koers.awaitExit(Duration.ofSeconds(60))).isZero();
+      assertThat(String.join("\n", koers.lines()))
+          .contains("up", "ledger", "views", "api", "audit", "demo", "token", "KOERS_");
+    }
+  }
+
+  private KoersProcess up(int port) throws IOException {
+    return KoersProcess.start("up", "--data-dir", dataDir.toString(), "--port", String.valueOf(port),
+        "--kafka-port", "0");
+  }
+
+  private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
