@@ -1,6 +1,7 @@
 package dev.koers.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.koers.client.KoersClient;
 import dev.koers.schema.Actor;
 import dev.koers.schema.Submission;
 import dev.koers.schema.command.OpenDecision;
@@ -20,11 +21,11 @@ final class DecisionRoutes {
 
   private final ObjectMapper mapper;
   private final Callers callers;
-  private final SubmissionGateway gateway;
+  private final KoersClient gateway;
   private final DecisionLookup lookup;
   private final Clock clock;
 
-  DecisionRoutes(ObjectMapper mapper, Callers callers, SubmissionGateway gateway, DecisionLookup lookup,
+  DecisionRoutes(ObjectMapper mapper, Callers callers, KoersClient gateway, DecisionLookup lookup,
                  Clock clock) {
     this.mapper = mapper;
     this.callers = callers;

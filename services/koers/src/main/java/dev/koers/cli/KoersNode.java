@@ -4,7 +4,7 @@ import dev.koers.api.ApiBackends;
 import dev.koers.api.ApiServer;
 import dev.koers.api.ApiSettings;
 import dev.koers.api.Callers;
-import dev.koers.api.SubmissionGateway;
+import dev.koers.client.KoersClient;
 import dev.koers.views.DecisionLookup;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
@@ -53,8 +53,8 @@ final class KoersNode implements AutoCloseable {
       awaitRunning(ledger);
       awaitRunning(views);
 
-      SubmissionGateway gateway = lifecycle.add(new SubmissionGateway(bootstrap, topics.submissions(),
-          topics.outcomes(), settings.outcomeTimeout()));
+      KoersClient gateway = lifecycle.add(new KoersClient(bootstrap, topics, "koers-api",
+          settings.outcomeTimeout()));
       ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), settings.port()),
           new ApiBackends(Callers.localAdmin(), gateway, new DecisionLookup(views.streams()),
               () -> problems(admin, ledger, views, gateway), Meters.registry(ledger, views))));
@@ -72,7 +72,7 @@ final class KoersNode implements AutoCloseable {
   }
 
   private static List<String> problems(Admin admin, StreamsService ledger, StreamsService views,
-                                       SubmissionGateway gateway) {
+                                       KoersClient gateway) {
     List<String> problems = new ArrayList<>();
     ledger.problem().ifPresent(problems::add);
     views.problem().ifPresent(problems::add);

@@ -1,4 +1,4 @@
-package dev.koers.api;
+package dev.koers.client;
 
 import dev.koers.schema.Outcome;
 import dev.koers.wire.Topic;
@@ -32,13 +32,13 @@ final class OutcomeWaiter implements AutoCloseable {
   private final CountDownLatch positioned = new CountDownLatch(1);
   private volatile boolean running = true;
 
-  OutcomeWaiter(String bootstrapServers, Topic<String, Outcome> outcomes) {
+  OutcomeWaiter(String bootstrapServers, Topic<String, Outcome> outcomes, String clientId) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     // Only outcomes of committed ledger transactions are real.
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "koers-api-outcomes");
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     this.consumer = new KafkaConsumer<>(config, outcomes.keySerde().deserializer(),
         outcomes.valueSerde().deserializer());
     this.thread = new Thread(() -> follow(outcomes.name()), "koers-outcome-waiter");

@@ -1,39 +1,44 @@
-package dev.koers.api;
+package dev.koers.client;
 
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
+import dev.koers.wire.KoersTopics;
 import dev.koers.wire.Topic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Publishes a submission to the ledger and waits, bounded, for its outcome. */
-public final class SubmissionGateway implements AutoCloseable {
+/**
+ * The Java client for tools that publish submissions directly (survey tools, manager tools, and the HTTP API
+ * itself): publishes a submission to the ledger and waits, bounded, for its outcome. A repeat of the same
+ * submission id is safe: the ledger answers it with the first outcome.
+ */
+public final class KoersClient implements AutoCloseable {
 
   private final Topic<String, Submission> submissions;
   private final KafkaProducer<String, Submission> producer;
   private final OutcomeWaiter outcomes;
   private final Duration outcomeTimeout;
 
-  public SubmissionGateway(String bootstrapServers, Topic<String, Submission> submissions,
-                           Topic<String, Outcome> outcomesTopic, Duration outcomeTimeout) {
-    this.submissions = submissions;
+  public KoersClient(String bootstrapServers, KoersTopics topics, String clientId, Duration outcomeTimeout) {
+    this.submissions = topics.submissions();
     this.outcomeTimeout = outcomeTimeout;
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "koers-api-submissions");
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-submissions");
     this.producer = new KafkaProducer<>(config, submissions.keySerde().serializer(),
         submissions.valueSerde().serializer());
-    this.outcomes = new OutcomeWaiter(bootstrapServers, outcomesTopic);
+    this.outcomes = new OutcomeWaiter(bootstrapServers, topics.outcomes(), clientId + "-outcomes");
     outcomes.start(Duration.ofSeconds(60));
   }
 
@@ -49,6 +54,28 @@ public final class SubmissionGateway implements AutoCloseable {
     });
     return outcome.orTimeout(outcomeTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((o, e) -> outcomes.forget(decisionId, submissionId));
+  }
+
+  /** Submits and blocks until the outcome arrives or the outcome timeout passes. */
+  public Outcome submitAndWait(Submission submission) throws TimeoutException, InterruptedException {
+    try {
+      return submit(submission).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TimeoutException timeout) {
+        throw timeout;
+      }
+      throw new IllegalStateException("submission " + submission.getSubmissionId() + " failed: "
+          + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Publishes without waiting for the outcome (bulk loads); {@link #flush()} makes sure it was sent. */
+  public void publish(Submission submission) {
+    producer.send(new ProducerRecord<>(submissions.name(), submission.getDecisionId(), submission));
+  }
+
+  public void flush() {
+    producer.flush();
   }
 
   public Duration outcomeTimeout() {
