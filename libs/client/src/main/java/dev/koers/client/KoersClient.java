@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * itself): publishes a submission to the ledger and waits, bounded, for its outcome. A repeat of the same
  * submission id is safe: the ledger answers it with the first outcome.
  */
-public final class KoersClient implements AutoCloseable {
+public final class KoersClient implements Submitter, AutoCloseable {
 
   private final Topic<String, Submission> submissions;
   private final KafkaProducer<String, Submission> producer;
@@ -43,6 +43,7 @@ public final class KoersClient implements AutoCloseable {
   }
 
   /** Completes with the outcome, or exceptionally with a {@link TimeoutException} past the outcome timeout. */
+  @Override
   public CompletableFuture<Outcome> submit(Submission submission) {
     String decisionId = submission.getDecisionId();
     String submissionId = submission.getSubmissionId();
@@ -78,6 +79,7 @@ public final class KoersClient implements AutoCloseable {
     producer.flush();
   }
 
+  @Override
   public Duration outcomeTimeout() {
     return outcomeTimeout;
   }

@@ -1,9 +1,9 @@
 package dev.koers.api;
 
-import dev.koers.client.KoersClient;
-import dev.koers.views.DecisionLookup;
+import dev.koers.api.auth.TokenVerifier;
+import dev.koers.client.Submitter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** What the HTTP API talks to: the ledger (through the gateway), the views, and who is ready. */
-public record ApiBackends(Callers callers, KoersClient gateway, DecisionLookup lookup, Readiness readiness,
+public record ApiBackends(TokenVerifier tokens, Submitter submitter, Decisions decisions, Readiness readiness,
                           PrometheusMeterRegistry meters) {}

@@ -1,6 +1,9 @@
 package dev.koers.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.koers.api.auth.Authenticator;
+import dev.koers.api.auth.Forbidden;
+import dev.koers.api.auth.Unauthorized;
 import dev.koers.views.ViewUnavailable;
 import dev.koers.wire.JsonSerde;
 import io.javalin.Javalin;
@@ -27,11 +30,13 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(ApiSettings settings, ApiBackends backends) {
     ObjectMapper mapper = JsonSerde.mapper();
     PrometheusMeterRegistry registry = backends.meters();
-    DecisionRoutes decisions = new DecisionRoutes(mapper, backends.callers(), backends.gateway(),
-        backends.lookup(), Clock.systemUTC());
+    Authenticator authenticator = new Authenticator(backends.tokens());
+    CommandRoutes commands = new CommandRoutes(mapper, authenticator, backends.submitter(),
+        new SubmissionRequests(Clock.systemUTC()));
+    QueryRoutes queries = new QueryRoutes(authenticator, backends.decisions());
     Health health = new Health(backends.readiness());
     byte[] openApi = Resources.bytes("koers/openapi.json");
-    int retryAfter = (int) Math.max(1, backends.gateway().outcomeTimeout().toSeconds());
+    int retryAfter = (int) Math.max(1, backends.submitter().outcomeTimeout().toSeconds());
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(mapper, false));
@@ -40,9 +45,22 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/ready", health::ready);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
       config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-      config.routes.post("/api/v1/decisions", decisions::open);
-      config.routes.get("/api/v1/decisions/{id}", decisions::get);
+      config.routes.post("/api/v1/decisions", commands::open);
+      config.routes.post("/api/v1/decisions/{id}/hearings", ctx -> commands.onDecision(ctx, CommandReaders.HEAR));
+      config.routes.post("/api/v1/decisions/{id}/outcome", ctx -> commands.onDecision(ctx, CommandReaders.DECIDE));
+      config.routes.post("/api/v1/decisions/{id}/communications",
+          ctx -> commands.onDecision(ctx, CommandReaders.COMMUNICATE));
+      config.routes.post("/api/v1/decisions/{id}/revisions", ctx -> commands.onDecision(ctx, CommandReaders.REVISE));
+      config.routes.post("/api/v1/decisions/{id}/withdrawal",
+          ctx -> commands.onDecision(ctx, CommandReaders.WITHDRAW));
+      config.routes.post("/api/v1/decisions/{id}/feedback", ctx -> commands.onDecision(ctx, CommandReaders.FEEDBACK));
+      config.routes.get("/api/v1/decisions/{id}", queries::decision);
       config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfterSeconds()));
+      config.routes.exception(Unauthorized.class, (e, ctx) -> {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"koers\"");
+        problem(ctx, Problem.of(401, "Unauthorized", e.getMessage()), 0);
+      });
+      config.routes.exception(Forbidden.class, (e, ctx) -> problem(ctx, Problem.of(403, "Forbidden", e.getMessage()), 0));
       config.routes.exception(ViewUnavailable.class,
           (e, ctx) -> problem(ctx, Problem.unavailable(e.getMessage()), 1));
       config.routes.exception(CompletionException.class, (e, ctx) -> completionFailed(ctx, e, retryAfter));
@@ -61,6 +79,8 @@ public final class ApiServer implements AutoCloseable {
     Throwable cause = e.getCause();
     if (cause instanceof ProblemException p) {
       problem(ctx, p.problem(), p.retryAfterSeconds());
+    } else if (cause instanceof Forbidden f) {
+      problem(ctx, Problem.of(403, "Forbidden", f.getMessage()), 0);
     } else if (cause instanceof TimeoutException) {
       timedOut(ctx, retryAfter);
     } else {

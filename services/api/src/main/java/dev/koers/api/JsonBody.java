@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /** Reads a JSON request body field by field; every mistake becomes a 400 that names the field. */
 final class JsonBody {
 
   private final JsonNode root;
+  private final String path;
 
-  private JsonBody(JsonNode root) {
+  private JsonBody(JsonNode root, String path) {
     this.root = root;
+    this.path = path;
   }
 
   static JsonBody parse(ObjectMapper mapper, String body, Set<String> knownFields) {
@@ -32,19 +36,65 @@ final class JsonBody {
     if (root == null || !root.isObject()) {
       throw bad(null, "the request body must be a JSON object");
     }
+    return new JsonBody(root, "").onlyKnown(knownFields);
+  }
+
+  private JsonBody onlyKnown(Set<String> knownFields) {
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!knownFields.contains(name)) {
-        throw bad(name, "unknown field '" + name + "'; known fields are " + knownFields);
+        throw bad(path + name, "unknown field '" + path + name + "'; known fields are "
+            + knownFields.stream().sorted().toList());
       }
     }
-    return new JsonBody(root);
+    return this;
+  }
+
+  /** A nested object such as {@code ratings}; its fields are named {@code ratings.clarity} in errors. */
+  JsonBody optionalObject(String field, Set<String> knownFields) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw bad(path + field, "'" + path + field + "' must be an object");
+    }
+    return new JsonBody(node, path + field + ".").onlyKnown(knownFields);
+  }
+
+  Integer optionalWholeNumber(String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      throw bad(path + field, "'" + path + field + "' must be a whole number");
+    }
+    return node.intValue();
+  }
+
+  <E extends Enum<E>> List<E> requiredEnumList(String field, Class<E> type) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      throw bad(path + field, "'" + path + field + "' is required");
+    }
+    if (!node.isArray()) {
+      throw bad(path + field, "'" + path + field + "' must be an array of " + Arrays.toString(type.getEnumConstants()));
+    }
+    List<E> values = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isTextual()) {
+        throw bad(path + field, "'" + path + field + "' must hold strings");
+      }
+      values.add(enumValue(field, type, item.asText()));
+    }
+    return values;
   }
 
   String requiredText(String field) {
     String value = optionalText(field);
     if (value == null) {
-      throw bad(field, "'" + field + "' is required");
+      throw bad(path + field, "'" + path + field + "' is required");
     }
     return value;
   }
@@ -55,7 +105,7 @@ final class JsonBody {
       return null;
     }
     if (!node.isTextual()) {
-      throw bad(field, "'" + field + "' must be a string");
+      throw bad(path + field, "'" + path + field + "' must be a string");
     }
     return node.asText();
   }
@@ -66,18 +116,21 @@ final class JsonBody {
       return fallback;
     }
     if (!node.isBoolean()) {
-      throw bad(field, "'" + field + "' must be true or false");
+      throw bad(path + field, "'" + path + field + "' must be true or false");
     }
     return node.booleanValue();
   }
 
   <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
-    String text = requiredText(field);
+    return enumValue(field, type, requiredText(field));
+  }
+
+  private <E extends Enum<E>> E enumValue(String field, Class<E> type, String text) {
     try {
       return Enum.valueOf(type, text);
     } catch (IllegalArgumentException e) {
-      throw bad(field, "'" + field + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '"
-          + text + "'");
+      throw bad(path + field, "'" + path + field + "' must be one of " + Arrays.toString(type.getEnumConstants())
+          + ", not '" + text + "'");
     }
   }
 

@@ -20,6 +20,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     return new Problem("urn:koers:rule:" + rule, title, status, detail, null, rule, null, sequence);
   }
 
+  public static Problem of(int status, String title, String detail) {
+    return new Problem("urn:koers:problem:" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title,
+        status, detail, null, null, null, null);
+  }
+
   public static Problem notFound(String detail) {
     return new Problem("urn:koers:problem:not-found", "Not found", 404, detail, null, null, null, null);
   }

@@ -1,5 +1,7 @@
 package dev.koers.cli;
 
+import dev.koers.api.auth.SigningKey;
+import dev.koers.api.auth.TokenSettings;
 import dev.koers.kafka.embedded.BrokerSettings;
 import dev.koers.kafka.embedded.EmbeddedKafka;
 import java.util.function.Consumer;
@@ -27,7 +29,8 @@ final class EmbeddedStack implements AutoCloseable {
               .withDefaultPartitions(settings.partitions())));
       KoersNode node = lifecycle.add(KoersNode.start(new NodeSettings(kafka.bootstrapServers(), "",
           settings.partitions(), (short) 1, settings.dataDir().resolve("streams"), settings.host(),
-          settings.port(), settings.outcomeTimeout(), settings.clockSkew()), progress));
+          settings.port(), settings.outcomeTimeout(), settings.clockSkew(),
+          TokenSettings.local(SigningKey.loadOrCreate(settings.dataDir()))), progress));
       return new EmbeddedStack(lifecycle, kafka, node);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();

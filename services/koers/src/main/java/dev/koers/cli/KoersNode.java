@@ -3,7 +3,7 @@ package dev.koers.cli;
 import dev.koers.api.ApiBackends;
 import dev.koers.api.ApiServer;
 import dev.koers.api.ApiSettings;
-import dev.koers.api.Callers;
+import dev.koers.api.auth.TokenVerifier;
 import dev.koers.client.KoersClient;
 import dev.koers.views.DecisionLookup;
 import dev.koers.wire.KoersTopics;
@@ -29,9 +29,11 @@ final class KoersNode implements AutoCloseable {
   private final ApiServer api;
   private final KoersTopics topics;
   private final String host;
+  private final StreamsService ledger;
 
-  private KoersNode(Lifecycle lifecycle, ApiServer api, KoersTopics topics, String host) {
+  private KoersNode(Lifecycle lifecycle, ApiServer api, KoersTopics topics, String host, StreamsService ledger) {
     this.lifecycle = lifecycle;
+    this.ledger = ledger;
     this.api = api;
     this.topics = topics;
     this.host = host;
@@ -56,9 +58,9 @@ final class KoersNode implements AutoCloseable {
       KoersClient gateway = lifecycle.add(new KoersClient(bootstrap, topics, "koers-api",
           settings.outcomeTimeout()));
       ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), settings.port()),
-          new ApiBackends(Callers.localAdmin(), gateway, new DecisionLookup(views.streams()),
+          new ApiBackends(new TokenVerifier(settings.tokens()), gateway, new DecisionLookup(views.streams())::decision,
               () -> problems(admin, ledger, views, gateway), Meters.registry(ledger, views))));
-      return new KoersNode(lifecycle, api, topics, settings.host());
+      return new KoersNode(lifecycle, api, topics, settings.host(), ledger);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();
       throw e;
@@ -96,6 +98,11 @@ final class KoersNode implements AutoCloseable {
 
   int port() {
     return api.port();
+  }
+
+  /** The ledger application, for tests that pause it. */
+  StreamsService ledger() {
+    return ledger;
   }
 
   KoersTopics topics() {

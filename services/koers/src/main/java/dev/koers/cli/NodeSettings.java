@@ -1,5 +1,6 @@
 package dev.koers.cli;
 
+import dev.koers.api.auth.TokenSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -8,4 +9,5 @@ import java.time.Duration;
  * several nodes on one cluster apart (tests give each their own).
  */
 record NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
-                    Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew) {}
+                    Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
+                    TokenSettings tokens) {}

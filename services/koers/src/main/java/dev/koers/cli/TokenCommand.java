@@ -1,12 +1,71 @@
 package dev.koers.cli;
 
+import dev.koers.api.auth.Principal;
+import dev.koers.api.auth.SigningKey;
+import dev.koers.api.auth.TokenMinter;
+import dev.koers.schema.Role;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-@Command(name = "token", mixinStandardHelpOptions = true,
-    description = {"Mints a bearer token for local use, signed with the key kept in the data directory.",
-        "Not built yet in this version: until then the API treats every caller as the local administrator."})
-final class TokenCommand extends NotBuiltYet {
-  TokenCommand() {
-    super("'koers token'");
+@Command(name = "token", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Mints a bearer token for local use, signed with the key kept in the data directory",
+        "(HS256; 'koers up' creates the key on its first start). Prints the token alone, for scripts:",
+        "  curl -H \"Authorization: Bearer $(bin/koers token --role manager --manager-id m-anna)\" ...",
+        "Roles: manager (bound to --manager-id), stakeholder (bound to --respondent-id, or unbound for a",
+        "survey tool), auditor, viewer, admin."})
+final class TokenCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--role", required = true, description = "manager, stakeholder, auditor, viewer or admin.")
+  String role;
+
+  @Option(names = "--manager-id", description = "The manager a manager token is bound to (required for --role manager).")
+  String managerId;
+
+  @Option(names = "--respondent-id", description = "The respondent a stakeholder token is bound to (omit for a survey tool).")
+  String respondentId;
+
+  @Option(names = "--subject", description = "Who the token is for (default: derived from the role and binding).")
+  String subject;
+
+  @Option(names = "--ttl", defaultValue = "8h", description = "How long the token is valid, e.g. 30m, 8h, 7d (default: ${DEFAULT-VALUE}).")
+  String ttl;
+
+  @Option(names = "--data-dir", defaultValue = "data", description = "Where 'koers up' keeps its data and key (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Override
+  public Integer call() {
+    Role parsed = parseRole();
+    if (parsed == Role.MANAGER && managerId == null) {
+      throw new ParameterException(spec.commandLine(), "--role manager needs --manager-id");
+    }
+    String who = subject != null ? subject
+        : parsed == Role.MANAGER ? managerId
+        : respondentId != null ? respondentId
+        : "local-" + parsed.name().toLowerCase(Locale.ROOT);
+    TokenMinter minter = new TokenMinter(SigningKey.load(dataDir));
+    spec.commandLine().getOut().println(minter.mint(new Principal(who, parsed, managerId, respondentId),
+        Durations.parse(ttl), Instant.now()));
+    return 0;
+  }
+
+  private Role parseRole() {
+    try {
+      return Role.valueOf(role.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(),
+          "unknown role '" + role + "'; use manager, stakeholder, auditor, viewer or admin");
+    }
   }
 }

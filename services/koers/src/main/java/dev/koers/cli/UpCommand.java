@@ -1,6 +1,11 @@
 package dev.koers.cli;
 
+import dev.koers.api.auth.Principal;
+import dev.koers.api.auth.SigningKey;
+import dev.koers.api.auth.TokenMinter;
+import dev.koers.schema.Role;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +40,9 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--clock-skew", defaultValue = "PT2M", description = "How far in the future occurredAt may lie, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration clockSkew;
 
+  @Option(names = "--token-ttl", defaultValue = "PT8H", description = "Lifetime of the tokens printed at start (default: ${DEFAULT-VALUE}).")
+  Duration tokenTtl;
+
   @Override
   public Integer call() throws InterruptedException {
     UpSettings settings = new UpSettings(dataDir, host, port, kafkaPort, partitions, outcomeTimeout, clockSkew);
@@ -48,8 +56,20 @@ final class UpCommand implements Callable<Integer> {
     }, "koers-shutdown"));
     System.out.println("koers: up at " + stack.url() + "  (Kafka at " + stack.bootstrapServers()
         + ", data in " + dataDir.toAbsolutePath() + ")");
+    printTokens();
     System.out.println("koers: press Ctrl-C to stop");
     stopped.await();
     return 0;
+  }
+
+  /** An admin and a viewer token to start with; 'koers token' mints others (manager, stakeholder, auditor). */
+  private void printTokens() {
+    TokenMinter minter = new TokenMinter(SigningKey.load(dataDir));
+    Instant now = Instant.now();
+    System.out.println("koers: admin token  (" + tokenTtl + "): "
+        + minter.mint(new Principal("local-admin", Role.ADMIN, null, null), tokenTtl, now));
+    System.out.println("koers: viewer token (" + tokenTtl + "): "
+        + minter.mint(new Principal("local-viewer", Role.VIEWER, null, null), tokenTtl, now));
+    System.out.println("koers: send them as 'Authorization: Bearer <token>'; mint more with 'bin/koers token --help'");
   }
 }

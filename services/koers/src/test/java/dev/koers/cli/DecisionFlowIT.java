@@ -5,16 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.koers.api.auth.Principal;
+import dev.koers.api.auth.TokenMinter;
+import dev.koers.api.auth.TokenSettings;
 import dev.koers.domain.HashChain;
+import dev.koers.schema.Role;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.event.DecisionOpened;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
 import dev.koers.testkit.TopicSnapshot;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,18 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionFlowIT {
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
+  private final byte[] key = "a-test-key-of-at-least-32-bytes!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
   private KafkaTestEnv kafka;
   private KoersNode node;
-  private String base;
+  private Http http;
 
   @BeforeAll
   void start(KafkaTestEnv kafka, @TempDir Path stateDir) throws InterruptedException {
     this.kafka = kafka;
     node = KoersNode.start(new NodeSettings(kafka.bootstrapServers(), kafka.uniqueName("flow") + ".", 3,
-        (short) 1, stateDir, "127.0.0.1", 0, Duration.ofSeconds(10), Duration.ofMinutes(2)), line -> { });
-    base = node.url();
+        (short) 1, stateDir, "127.0.0.1", 0, Duration.ofSeconds(10), Duration.ofMinutes(2),
+        TokenSettings.local(key)), line -> { });
+    String admin = new TokenMinter(key).mint(new Principal("it-admin", Role.ADMIN, null, null), Duration.ofHours(1),
+        java.time.Instant.now());
+    http = new Http(node.url(), admin);
   }
 
   @AfterAll
@@ -172,16 +176,10 @@ class DecisionFlowIT {
 
   private HttpResponse<String> post(String path, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return http.post(path, body, headers);
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.get(path);
   }
 }

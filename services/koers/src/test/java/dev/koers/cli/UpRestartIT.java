@@ -19,6 +19,7 @@ class UpRestartIT {
 
   private static final Duration START = Duration.ofSeconds(120);
   private final HttpClient http = HttpClient.newHttpClient();
+  private String token;
 
   @TempDir
   Path dataDir;
@@ -32,6 +33,7 @@ class UpRestartIT {
     String hash;
     try (KoersProcess koers = up(port)) {
       koers.awaitLine("koers: up at " + base, START);
+      token = adminToken(koers);
       HttpResponse<String> created = post(base + "/api/v1/decisions", body);
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       hash = created.body().replaceAll(".*\"hash\":\"([0-9a-f]{64})\".*", "$1");
@@ -43,6 +45,7 @@ class UpRestartIT {
 
     try (KoersProcess koers = up(port)) {
       koers.awaitLine("koers: up at " + base, START);
+      token = adminToken(koers);
       await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/api/v1/decisions/restart-1").statusCode() == 200);
       HttpResponse<String> decision = get(base + "/api/v1/decisions/restart-1");
       assertThat(decision.body()).contains("\"title\":\"Keep the Tuesday slot\"", "\"hash\":\"" + hash + "\"",
@@ -64,6 +67,13 @@ class UpRestartIT {
     }
   }
 
+  /** {@code up} prints an admin token; the key behind it lives in the data directory and survives restarts. */
+  private static String adminToken(KoersProcess koers) {
+    koers.awaitLine("koers: admin token", Duration.ofSeconds(5));
+    return koers.lines().stream().filter(l -> l.startsWith("koers: admin token")).findFirst().orElseThrow()
+        .replaceFirst(".*: ", "");
+  }
+
   private KoersProcess up(int port) throws IOException {
     return KoersProcess.start("up", "--data-dir", dataDir.toString(), "--port", String.valueOf(port),
         "--kafka-port", "0");
@@ -71,11 +81,13 @@ class UpRestartIT {
 
   private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static int freePort() throws IOException {

@@ -1,0 +1,57 @@
+package dev.koers.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.koers.api.auth.Authenticator;
+import dev.koers.api.auth.Principal;
+import dev.koers.client.Submitter;
+import dev.koers.schema.Submission;
+import dev.koers.schema.command.OpenDecision;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Thin handlers for every command: authenticate, read the body, submit, answer with the ledger's outcome. */
+final class CommandRoutes {
+
+  private final ObjectMapper mapper;
+  private final Authenticator authenticator;
+  private final Submitter submitter;
+  private final SubmissionRequests requests;
+
+  CommandRoutes(ObjectMapper mapper, Authenticator authenticator, Submitter submitter,
+                SubmissionRequests requests) {
+    this.mapper = mapper;
+    this.authenticator = authenticator;
+    this.submitter = submitter;
+    this.requests = requests;
+  }
+
+  /** POST /api/v1/decisions: the id comes from the body, from the Idempotency-Key, or is new. */
+  void open(Context ctx) {
+    Principal principal = authenticator.require(ctx, CommandReaders.OPEN.roles());
+    JsonBody body = JsonBody.parse(mapper, ctx.body(), CommandReaders.OPEN.fields());
+    String given = body.optionalText("decisionId");
+    String decisionId = given != null ? DecisionIds.check("decisionId", given)
+        : DecisionIds.newId(principal.subject(), SubmissionRequests.idempotencyKey(ctx).orElse(null));
+    OpenDecision command = (OpenDecision) CommandReaders.OPEN.reader().apply(body);
+    submit(ctx, requests.build(ctx, principal, decisionId, body, command));
+  }
+
+  /** POST /api/v1/decisions/{id}/...: every command on an existing decision. */
+  void onDecision(Context ctx, CommandSpec spec) {
+    Principal principal = authenticator.require(ctx, spec.roles());
+    String decisionId = DecisionIds.check("id", ctx.pathParam("id"));
+    JsonBody body = JsonBody.parse(mapper, ctx.body(), spec.fields());
+    submit(ctx, requests.build(ctx, principal, decisionId, body, spec.reader().apply(body)));
+  }
+
+  private void submit(Context ctx, Submission submission) {
+    String decisionId = submission.getDecisionId();
+    ctx.future(() -> submitter.submit(submission).thenAccept(outcome -> {
+      Map<String, Object> accepted = OutcomeResponses.accepted(outcome);
+      ctx.status(201)
+          .header("Location", "/api/v1/decisions/" + decisionId)
+          .header("ETag", "\"" + accepted.get("sequence") + "\"")
+          .json(accepted);
+    }));
+  }
+}
