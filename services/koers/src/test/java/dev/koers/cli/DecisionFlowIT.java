@@ -5,16 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.koers.api.auth.Principal;
-import dev.koers.api.auth.TokenMinter;
-import dev.koers.api.auth.TokenSettings;
 import dev.koers.domain.HashChain;
-import dev.koers.schema.Role;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.event.DecisionOpened;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
-import dev.koers.testkit.TopicSnapshot;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -22,7 +17,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,20 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DecisionFlowIT {
 
   private final ObjectMapper json = new ObjectMapper();
-  private final byte[] key = "a-test-key-of-at-least-32-bytes!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  private KafkaTestEnv kafka;
-  private KoersNode node;
+  private TestNode node;
   private Http http;
 
   @BeforeAll
   void start(KafkaTestEnv kafka, @TempDir Path stateDir) throws InterruptedException {
-    this.kafka = kafka;
-    node = KoersNode.start(new NodeSettings(kafka.bootstrapServers(), kafka.uniqueName("flow") + ".", 3,
-        (short) 1, stateDir, "127.0.0.1", 0, Duration.ofSeconds(10), Duration.ofMinutes(2),
-        TokenSettings.local(key)), line -> { });
-    String admin = new TokenMinter(key).mint(new Principal("it-admin", Role.ADMIN, null, null), Duration.ofHours(1),
-        java.time.Instant.now());
-    http = new Http(node.url(), admin);
+    node = TestNode.start(kafka, stateDir, Duration.ofSeconds(10));
+    http = node.admin();
   }
 
   @AfterAll
@@ -166,8 +153,7 @@ class DecisionFlowIT {
   }
 
   private List<ConsumerRecord<String, DecisionEvent>> allEvents() {
-    return TopicSnapshot.read(kafka, node.topics().events().name(), Serdes.String().deserializer(),
-        node.topics().events().valueSerde().deserializer());
+    return node.events();
   }
 
   private List<ConsumerRecord<String, DecisionEvent>> eventsOf(String decisionId) {

@@ -1,0 +1,72 @@
+package dev.koers.cli;
+
+import dev.koers.api.auth.Principal;
+import dev.koers.api.auth.TokenMinter;
+import dev.koers.api.auth.TokenSettings;
+import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.Role;
+import dev.koers.testkit.KafkaTestEnv;
+import dev.koers.testkit.TopicSnapshot;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** A Koers node on the test broker with its own topics, plus tokens for it and a look at its log. */
+final class TestNode implements AutoCloseable {
+
+  private static final byte[] KEY = "a-test-key-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8);
+
+  private final KafkaTestEnv kafka;
+  private final KoersNode node;
+  private final TokenMinter minter = new TokenMinter(KEY);
+
+  private TestNode(KafkaTestEnv kafka, KoersNode node) {
+    this.kafka = kafka;
+    this.node = node;
+  }
+
+  static TestNode start(KafkaTestEnv kafka, Path stateDir, Duration outcomeTimeout) throws InterruptedException {
+    KoersNode node = KoersNode.start(new NodeSettings(kafka.bootstrapServers(), kafka.uniqueName("node") + ".", 3,
+        (short) 1, stateDir, "127.0.0.1", 0, outcomeTimeout, Duration.ofMinutes(2), TokenSettings.local(KEY)),
+        line -> { });
+    return new TestNode(kafka, node);
+  }
+
+  KoersNode node() {
+    return node;
+  }
+
+  Http as(Principal principal) {
+    return new Http(node.url(), minter.mint(principal, Duration.ofHours(1), Instant.now()));
+  }
+
+  Http admin() {
+    return as(new Principal("it-admin", Role.ADMIN, null, null));
+  }
+
+  Http manager(String managerId) {
+    return as(new Principal(managerId, Role.MANAGER, managerId, null));
+  }
+
+  Http stakeholder(String respondentId) {
+    return as(new Principal(respondentId, Role.STAKEHOLDER, null, respondentId));
+  }
+
+  List<ConsumerRecord<String, DecisionEvent>> events() {
+    return TopicSnapshot.read(kafka, node.topics().events().name(), Serdes.String().deserializer(),
+        node.topics().events().valueSerde().deserializer());
+  }
+
+  List<DecisionEvent> eventsOf(String decisionId) {
+    return events().stream().filter(r -> decisionId.equals(r.key())).map(ConsumerRecord::value).toList();
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}
