@@ -11,6 +11,7 @@ import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -140,6 +141,30 @@ class CommandsFlowIT {
     assertRule(anna.post("/api/v1/decisions/gone-1/outcome", "{\"outcome\":\"late\"}"), 409, "DECISION_NOT_OPEN");
     assertRule(anna.post("/api/v1/decisions/gone-1/revisions", "{\"reason\":\"r\",\"outcome\":\"o\"}"), 409,
         "DECISION_NOT_DECIDED");
+  }
+
+  @Test
+  void everyExampleRequestFileIsAcceptedAsDocumented() throws Exception {
+    Path examples = Path.of("../../examples");
+    HttpResponse<String> opened = anna.post("/api/v1/decisions", Files.readString(examples.resolve("open-decision.json")));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String id = json.readTree(opened.body()).get("decisionId").asText();
+    Http respondent = node.stakeholder("r-7f3a");
+    String[][] steps = {{"hearings", "hear-customer.json"}, {"outcome", "make-decision.json"},
+        {"communications", "communicate.json"}, {"revisions", "revise.json"}, {"feedback", "feedback.json"}};
+    long sequence = 1;
+    for (String[] step : steps) {
+      Http who = step[0].equals("feedback") ? respondent : anna;
+      assertSequence(who.post("/api/v1/decisions/" + id + "/" + step[0],
+          Files.readString(examples.resolve(step[1]))), ++sequence);
+    }
+    HttpResponse<String> other = anna.post("/api/v1/decisions", Files.readString(examples.resolve("open-decision.json")));
+    String otherId = json.readTree(other.body()).get("decisionId").asText();
+    assertSequence(anna.post("/api/v1/decisions/" + otherId + "/withdrawal",
+        Files.readString(examples.resolve("withdraw.json"))), 2);
+    HttpResponse<String> bad = anna.post("/api/v1/decisions", Files.readString(examples.resolve("open-decision-bad.json")));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(bad.body()).get("field").asText()).isEqualTo("activityGroup");
   }
 
   private void open(String id) throws IOException, InterruptedException {
