@@ -33,7 +33,7 @@ public final class ApiServer implements AutoCloseable {
     Authenticator authenticator = new Authenticator(backends.tokens());
     CommandRoutes commands = new CommandRoutes(mapper, authenticator, backends.submitter(),
         new SubmissionRequests(Clock.systemUTC()));
-    QueryRoutes queries = new QueryRoutes(authenticator, backends.decisions());
+    QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), new Forwarder(), mapper);
     Health health = new Health(backends.readiness());
     byte[] openApi = Resources.bytes("koers/openapi.json");
     int retryAfter = (int) Math.max(1, backends.submitter().outcomeTimeout().toSeconds());
@@ -54,8 +54,11 @@ public final class ApiServer implements AutoCloseable {
       config.routes.post("/api/v1/decisions/{id}/withdrawal",
           ctx -> commands.onDecision(ctx, CommandReaders.WITHDRAW));
       config.routes.post("/api/v1/decisions/{id}/feedback", ctx -> commands.onDecision(ctx, CommandReaders.FEEDBACK));
+      config.routes.get("/api/v1/decisions", queries::list);
       config.routes.get("/api/v1/decisions/{id}", queries::decision);
+      config.routes.get("/api/v1/decisions/{id}/events", queries::events);
       config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfterSeconds()));
+      config.routes.before(ctx -> ctx.header("X-Koers-Instance", settings.host() + ":" + settings.port()));
       config.routes.exception(Unauthorized.class, (e, ctx) -> {
         ctx.header("WWW-Authenticate", "Bearer realm=\"koers\"");
         problem(ctx, Problem.of(401, "Unauthorized", e.getMessage()), 0);

@@ -5,7 +5,8 @@ import dev.koers.api.ApiServer;
 import dev.koers.api.ApiSettings;
 import dev.koers.api.auth.TokenVerifier;
 import dev.koers.client.KoersClient;
-import dev.koers.views.DecisionLookup;
+import dev.koers.api.LocalViews;
+import org.apache.kafka.streams.state.HostInfo;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.TopicProvisioner;
@@ -51,14 +52,16 @@ final class KoersNode implements AutoCloseable {
       StreamsApps apps = new StreamsApps(bootstrap, topics, settings.topicPrefix(), settings.stateDir(),
           settings.replicationFactor());
       StreamsService ledger = lifecycle.add(apps.ledger(settings.clockSkew()).start());
-      StreamsService views = lifecycle.add(apps.views(null).start());
+      // Views instances find each other by this address, so the port is fixed before anything starts.
+      int port = settings.port() == 0 ? FreePort.pick() : settings.port();
+      StreamsService views = lifecycle.add(apps.views(settings.advertisedHost() + ":" + port).start());
       awaitRunning(ledger);
       awaitRunning(views);
 
       KoersClient gateway = lifecycle.add(new KoersClient(bootstrap, topics, "koers-api",
           settings.outcomeTimeout()));
-      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), settings.port()),
-          new ApiBackends(new TokenVerifier(settings.tokens()), gateway, new DecisionLookup(views.streams())::decision,
+      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port),
+          new ApiBackends(new TokenVerifier(settings.tokens()), gateway, new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port)),
               () -> problems(admin, ledger, views, gateway), Meters.registry(ledger, views))));
       return new KoersNode(lifecycle, api, topics, settings.host(), ledger);
     } catch (RuntimeException | InterruptedException e) {

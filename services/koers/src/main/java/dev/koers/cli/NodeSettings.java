@@ -10,4 +10,13 @@ import java.time.Duration;
  */
 record NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                     Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
-                    TokenSettings tokens) {}
+                    TokenSettings tokens, String advertisedHost) {
+
+  /** The node on its own: other views instances reach it at the address it binds. */
+  NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
+               Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
+               TokenSettings tokens) {
+    this(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, host, port, outcomeTimeout,
+        clockSkew, tokens, host);
+  }
+}

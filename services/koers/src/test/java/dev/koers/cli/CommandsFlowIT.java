@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +80,30 @@ class CommandsFlowIT {
     assertThat(decision.get("hearings")).hasSize(2);
     assertThat(decision.get("firstCommunicatedAt").isNull()).isFalse();
     assertThat(decision.toString()).doesNotContain("r-1").doesNotContain("good");
+
+    // The timeline store follows the same record as the decision store, a moment later at most.
+    await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(
+        node.auditor().get("/api/v1/decisions/life-1/events").body()).get("events").size() == 7);
+    JsonNode timeline = json.readTree(node.auditor().get("/api/v1/decisions/life-1/events").body());
+    assertThat(timeline.get("events")).hasSize(7);
+    JsonNode feedback = timeline.get("events").get(6);
+    assertThat(feedback.get("kind").asText()).isEqualTo("FeedbackGiven");
+    assertThat(feedback.get("data").get("respondentId").asText()).isEqualTo("r-1");
+    assertThat(feedback.get("hash").asText()).isEqualTo(HexFormat.of().formatHex(chain.get(6).getHash().bytes()));
+
+    JsonNode forViewers = json.readTree(node.viewer().get("/api/v1/decisions/life-1/events").body());
+    assertThat(forViewers.get("events").get(6).get("data").get("respondentId").isNull()).isTrue();
+    assertThat(forViewers.get("events").get(6).get("data").get("comment").isNull()).isTrue();
+    assertThat(forViewers.get("events").get(6).get("data").get("clarity").asInt()).isEqualTo(5);
+
+    String asOf = chain.get(2).getRecordedAt().toString();
+    JsonNode then = json.readTree(node.auditor().get("/api/v1/decisions/life-1/events?asOf=" + asOf).body());
+    assertThat(then.get("events")).hasSize(3);
+    assertThat(then.get("decision").get("status").asText()).isEqualTo("OPEN");
+    assertThat(then.get("decision").get("sequence").asInt()).isEqualTo(3);
+    assertThat(node.auditor().get("/api/v1/decisions/life-1/events?asOf=2000-01-01T00:00:00Z").statusCode())
+        .isEqualTo(404);
+    assertThat(node.auditor().get("/api/v1/decisions/life-1/events?asOf=yesterday").statusCode()).isEqualTo(400);
   }
 
   @Test

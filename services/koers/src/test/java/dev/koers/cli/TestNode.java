@@ -30,7 +30,13 @@ final class TestNode implements AutoCloseable {
   }
 
   static TestNode start(KafkaTestEnv kafka, Path stateDir, Duration outcomeTimeout) throws InterruptedException {
-    KoersNode node = KoersNode.start(new NodeSettings(kafka.bootstrapServers(), kafka.uniqueName("node") + ".", 3,
+    return start(kafka, stateDir, outcomeTimeout, kafka.uniqueName("node") + ".");
+  }
+
+  /** Nodes started with the same prefix form one installation: they share topics and application ids. */
+  static TestNode start(KafkaTestEnv kafka, Path stateDir, Duration outcomeTimeout, String prefix)
+      throws InterruptedException {
+    KoersNode node = KoersNode.start(new NodeSettings(kafka.bootstrapServers(), prefix, 3,
         (short) 1, stateDir, "127.0.0.1", 0, outcomeTimeout, Duration.ofMinutes(2), TokenSettings.local(KEY)),
         line -> { });
     return new TestNode(kafka, node);
@@ -46,6 +52,14 @@ final class TestNode implements AutoCloseable {
 
   Http admin() {
     return as(new Principal("it-admin", Role.ADMIN, null, null));
+  }
+
+  Http viewer() {
+    return as(new Principal("it-viewer", Role.VIEWER, null, null));
+  }
+
+  Http auditor() {
+    return as(new Principal("it-auditor", Role.AUDITOR, null, null));
   }
 
   Http manager(String managerId) {

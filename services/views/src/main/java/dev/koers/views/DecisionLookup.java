@@ -1,17 +1,22 @@
 package dev.koers.views;
 
 import dev.koers.domain.view.DecisionView;
+import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.internal.DecisionHistory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Answers decision queries from this instance's state store. While the store is restoring or rebalancing it
- * says so ({@link ViewUnavailable}) instead of waiting. Forwarding to the owning instance comes with the
- * multi-instance views.
+ * Answers decision queries from THIS instance's state stores. While a store is restoring or rebalancing it
+ * says so ({@link ViewUnavailable}) instead of waiting. Which instance owns a key is {@link StoreOwners}' job.
  */
 public final class DecisionLookup {
 
@@ -22,12 +27,35 @@ public final class DecisionLookup {
   }
 
   public Optional<DecisionView> decision(String decisionId) {
+    return Optional.ofNullable(this.<DecisionView>store(ViewsTopology.DECISIONS_STORE).get(decisionId));
+  }
+
+  public Optional<List<DecisionEvent>> history(String decisionId) {
+    DecisionHistory history = this.<DecisionHistory>store(ViewsTopology.HISTORIES_STORE).get(decisionId);
+    return Optional.ofNullable(history).map(DecisionHistory::getEvents);
+  }
+
+  /** Up to {@code limit} local decisions after {@code afterId}, in id order, that pass the filter. */
+  public List<DecisionView> page(Predicate<DecisionView> filter, String afterId, int limit) {
+    ReadOnlyKeyValueStore<String, DecisionView> store = store(ViewsTopology.DECISIONS_STORE);
+    List<DecisionView> page = new ArrayList<>();
+    // Keys are UTF-8 strings in a byte-ordered store, so the range is in id order.
+    try (KeyValueIterator<String, DecisionView> all = afterId == null ? store.all() : store.range(afterId, null)) {
+      while (all.hasNext() && page.size() < limit) {
+        DecisionView view = all.next().value;
+        if (view != null && !view.decisionId().equals(afterId) && filter.test(view)) {
+          page.add(view);
+        }
+      }
+    }
+    return page;
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
     try {
-      ReadOnlyKeyValueStore<String, DecisionView> store = streams.store(StoreQueryParameters.fromNameAndType(
-          ViewsTopology.DECISIONS_STORE, QueryableStoreTypes.<String, DecisionView>keyValueStore()));
-      return Optional.ofNullable(store.get(decisionId));
+      return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     } catch (InvalidStateStoreException e) {
-      throw new ViewUnavailable("the decisions view is not ready (" + streams.state() + ")", e);
+      throw new ViewUnavailable("the view " + name + " is not queryable right now (" + streams.state() + ")", e);
     }
   }
 }

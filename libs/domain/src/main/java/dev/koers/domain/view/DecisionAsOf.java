@@ -1,0 +1,32 @@
+package dev.koers.domain.view;
+
+import dev.koers.schema.DecisionEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A decision as the log knew it at a moment: the events recorded (by {@code recordedAt}) at or before it,
+ * folded with the same projector as the live view. The HTTP timeline and the auditor's replay both use this.
+ */
+public record DecisionAsOf(DecisionView decision, List<TimelineEntry> events) {
+
+  public static DecisionAsOf rebuild(List<DecisionEvent> log, Instant asOf) {
+    DecisionProjector projector = new DecisionProjector();
+    DecisionView view = null;
+    List<DecisionEvent> known = log.stream()
+        .filter(e -> asOf == null || !e.getRecordedAt().isAfter(asOf))
+        .toList();
+    for (DecisionEvent event : known) {
+      view = projector.apply(view, event);
+    }
+    return new DecisionAsOf(view, known.stream().map(TimelineEntry::of).toList());
+  }
+
+  public boolean existed() {
+    return decision != null;
+  }
+
+  public DecisionAsOf withoutPersonalData() {
+    return new DecisionAsOf(decision, events.stream().map(TimelineEntry::withoutPersonalData).toList());
+  }
+}
