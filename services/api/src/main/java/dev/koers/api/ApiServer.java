@@ -7,6 +7,7 @@ import dev.koers.api.auth.Unauthorized;
 import dev.koers.views.ViewUnavailable;
 import dev.koers.wire.JsonSerde;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,12 +32,13 @@ public final class ApiServer implements AutoCloseable {
     ObjectMapper mapper = JsonSerde.mapper();
     PrometheusMeterRegistry registry = backends.meters();
     Authenticator authenticator = new Authenticator(backends.tokens());
-    CommandRoutes commands = new CommandRoutes(mapper, authenticator, backends.submitter(),
-        new SubmissionRequests(Clock.systemUTC()));
+    CommandRoutes commands = backends.submitter() == null ? null : new CommandRoutes(mapper, authenticator,
+        backends.submitter(), new SubmissionRequests(Clock.systemUTC()));
     QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), new Forwarder(), mapper);
     Health health = new Health(backends.readiness());
     byte[] openApi = Resources.bytes("koers/openapi.json");
-    int retryAfter = (int) Math.max(1, backends.submitter().outcomeTimeout().toSeconds());
+    int retryAfter = backends.submitter() == null ? 1
+        : (int) Math.max(1, backends.submitter().outcomeTimeout().toSeconds());
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(mapper, false));
@@ -45,15 +47,9 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/ready", health::ready);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
       config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-      config.routes.post("/api/v1/decisions", commands::open);
-      config.routes.post("/api/v1/decisions/{id}/hearings", ctx -> commands.onDecision(ctx, CommandReaders.HEAR));
-      config.routes.post("/api/v1/decisions/{id}/outcome", ctx -> commands.onDecision(ctx, CommandReaders.DECIDE));
-      config.routes.post("/api/v1/decisions/{id}/communications",
-          ctx -> commands.onDecision(ctx, CommandReaders.COMMUNICATE));
-      config.routes.post("/api/v1/decisions/{id}/revisions", ctx -> commands.onDecision(ctx, CommandReaders.REVISE));
-      config.routes.post("/api/v1/decisions/{id}/withdrawal",
-          ctx -> commands.onDecision(ctx, CommandReaders.WITHDRAW));
-      config.routes.post("/api/v1/decisions/{id}/feedback", ctx -> commands.onDecision(ctx, CommandReaders.FEEDBACK));
+      if (commands != null) {
+        commandRoutes(config, commands);
+      }
       config.routes.get("/api/v1/decisions", queries::list);
       config.routes.get("/api/v1/decisions/{id}", queries::decision);
       config.routes.get("/api/v1/decisions/{id}/events", queries::events);
@@ -72,6 +68,19 @@ public final class ApiServer implements AutoCloseable {
     app.start(settings.port());
     LOG.info("HTTP API listening on http://{}:{}", settings.host(), app.port());
     return new ApiServer(app);
+  }
+
+  /** Command routes exist only where this process can reach the ledger ('koers views' serves queries only). */
+  private static void commandRoutes(JavalinConfig config, CommandRoutes commands) {
+    config.routes.post("/api/v1/decisions", commands::open);
+    config.routes.post("/api/v1/decisions/{id}/hearings", ctx -> commands.onDecision(ctx, CommandReaders.HEAR));
+    config.routes.post("/api/v1/decisions/{id}/outcome", ctx -> commands.onDecision(ctx, CommandReaders.DECIDE));
+    config.routes.post("/api/v1/decisions/{id}/communications",
+        ctx -> commands.onDecision(ctx, CommandReaders.COMMUNICATE));
+    config.routes.post("/api/v1/decisions/{id}/revisions", ctx -> commands.onDecision(ctx, CommandReaders.REVISE));
+    config.routes.post("/api/v1/decisions/{id}/withdrawal",
+        ctx -> commands.onDecision(ctx, CommandReaders.WITHDRAW));
+    config.routes.post("/api/v1/decisions/{id}/feedback", ctx -> commands.onDecision(ctx, CommandReaders.FEEDBACK));
   }
 
   public int port() {

@@ -1,13 +1,32 @@
 package dev.koers.cli;
 
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "api", mixinStandardHelpOptions = true,
-    description = {"Runs the HTTP API alone against a cluster (--bootstrap-servers).",
-        "Not built yet in this version: answering queries from any instance needs the multi-instance views.",
-        "Use 'koers up' to run the API with an embedded broker."})
-final class ApiCommand extends NotBuiltYet {
-  ApiCommand() {
-    super("'koers api' (cluster mode)");
+@Command(name = "api", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Runs the HTTP API against a Kafka cluster (--bootstrap-servers): commands go to the ledger",
+        "(run 'koers ledger' somewhere), queries are answered by this instance's views or forwarded to the",
+        "instance that owns the key. Run several behind a load balancer."})
+final class ApiCommand implements Callable<Integer> {
+
+  @Mixin
+  ClusterOptions cluster = new ClusterOptions();
+
+  @Mixin
+  HttpOptions http = new HttpOptions();
+
+  @Mixin
+  TokenOptions tokens = new TokenOptions();
+
+  @Option(names = "--outcome-timeout", defaultValue = "PT5S", description = "How long to wait for the ledger's outcome (default: ${DEFAULT-VALUE}).")
+  Duration outcomeTimeout;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return ClusterNodeRunner.run(cluster, http, tokens, outcomeTimeout, EnumSet.of(NodePart.COMMANDS));
   }
 }

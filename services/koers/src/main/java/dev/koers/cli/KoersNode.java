@@ -3,10 +3,9 @@ package dev.koers.cli;
 import dev.koers.api.ApiBackends;
 import dev.koers.api.ApiServer;
 import dev.koers.api.ApiSettings;
+import dev.koers.api.LocalViews;
 import dev.koers.api.auth.TokenVerifier;
 import dev.koers.client.KoersClient;
-import dev.koers.api.LocalViews;
-import org.apache.kafka.streams.state.HostInfo;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.TopicProvisioner;
@@ -20,8 +19,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
-/** The ledger, the views and the HTTP API, started together against one Kafka and stopped in reverse. */
+/**
+ * A views instance with the HTTP API in front of it, optionally with the ledger and the command routes,
+ * started together against one Kafka and stopped in reverse.
+ */
 final class KoersNode implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -34,10 +37,10 @@ final class KoersNode implements AutoCloseable {
 
   private KoersNode(Lifecycle lifecycle, ApiServer api, KoersTopics topics, String host, StreamsService ledger) {
     this.lifecycle = lifecycle;
-    this.ledger = ledger;
     this.api = api;
     this.topics = topics;
     this.host = host;
+    this.ledger = ledger;
   }
 
   static KoersNode start(NodeSettings settings, Consumer<String> progress) throws InterruptedException {
@@ -47,22 +50,27 @@ final class KoersNode implements AutoCloseable {
       KoersTopics topics = new KoersTopics(settings.topicPrefix(), settings.partitions());
       Admin admin = lifecycle.add(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)));
       new TopicProvisioner(admin, settings.replicationFactor()).ensure(topics.all());
-
-      progress.accept("Starting the ledger and the views");
       StreamsApps apps = new StreamsApps(bootstrap, topics, settings.topicPrefix(), settings.stateDir(),
           settings.replicationFactor());
-      StreamsService ledger = lifecycle.add(apps.ledger(settings.clockSkew()).start());
+
+      progress.accept(settings.runs(NodePart.LEDGER) ? "Starting the ledger and the views" : "Starting the views");
+      StreamsService ledger = settings.runs(NodePart.LEDGER)
+          ? lifecycle.add(apps.ledger(settings.clockSkew()).start()) : null;
       // Views instances find each other by this address, so the port is fixed before anything starts.
       int port = settings.port() == 0 ? FreePort.pick() : settings.port();
       StreamsService views = lifecycle.add(apps.views(settings.advertisedHost() + ":" + port).start());
-      awaitRunning(ledger);
+      if (ledger != null) {
+        awaitRunning(ledger);
+      }
       awaitRunning(views);
 
-      KoersClient gateway = lifecycle.add(new KoersClient(bootstrap, topics, "koers-api",
-          settings.outcomeTimeout()));
-      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port),
-          new ApiBackends(new TokenVerifier(settings.tokens()), gateway, new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port)),
-              () -> problems(admin, ledger, views, gateway), Meters.registry(ledger, views))));
+      KoersClient client = settings.runs(NodePart.COMMANDS)
+          ? lifecycle.add(new KoersClient(bootstrap, topics, "koers-api", settings.outcomeTimeout())) : null;
+      List<StreamsService> running = ledger == null ? List.of(views) : List.of(ledger, views);
+      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port), new ApiBackends(
+          new TokenVerifier(settings.tokens()), client,
+          new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port)),
+          () -> problems(admin, running, client), Meters.registry(running.toArray(StreamsService[]::new)))));
       return new KoersNode(lifecycle, api, topics, settings.host(), ledger);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();
@@ -76,12 +84,10 @@ final class KoersNode implements AutoCloseable {
     }
   }
 
-  private static List<String> problems(Admin admin, StreamsService ledger, StreamsService views,
-                                       KoersClient gateway) {
+  private static List<String> problems(Admin admin, List<StreamsService> apps, KoersClient client) {
     List<String> problems = new ArrayList<>();
-    ledger.problem().ifPresent(problems::add);
-    views.problem().ifPresent(problems::add);
-    if (!gateway.isRunning()) {
+    apps.forEach(app -> app.problem().ifPresent(problems::add));
+    if (client != null && !client.isRunning()) {
       problems.add("the outcome reader has stopped");
     }
     try {
@@ -103,7 +109,7 @@ final class KoersNode implements AutoCloseable {
     return api.port();
   }
 
-  /** The ledger application, for tests that pause it. */
+  /** The ledger application (null when this node runs none), for tests that pause it. */
   StreamsService ledger() {
     return ledger;
   }

@@ -3,20 +3,26 @@ package dev.koers.cli;
 import dev.koers.api.auth.TokenSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Everything a Koers node (ledger, views and API against one Kafka) needs to know. The topic prefix keeps
- * several nodes on one cluster apart (tests give each their own).
+ * Everything a Koers node needs to know. The topic prefix keeps several installations on one cluster apart
+ * (tests give each their own); nodes with the same prefix form one installation.
  */
 record NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                     Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
-                    TokenSettings tokens, String advertisedHost) {
+                    TokenSettings tokens, String advertisedHost, Set<NodePart> parts) {
 
-  /** The node on its own: other views instances reach it at the address it binds. */
+  /** The whole node (ledger, views, queries and commands), reachable at the address it binds. */
   NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
                TokenSettings tokens) {
     this(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, host, port, outcomeTimeout,
-        clockSkew, tokens, host);
+        clockSkew, tokens, host, EnumSet.allOf(NodePart.class));
+  }
+
+  boolean runs(NodePart part) {
+    return parts.contains(part);
   }
 }

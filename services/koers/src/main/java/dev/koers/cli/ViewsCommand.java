@@ -1,19 +1,28 @@
 package dev.koers.cli;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "views", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs the views alone against a Kafka cluster: it folds koers.decision.events into state",
-        "stores. (Queries over HTTP from a views instance come with the multi-instance views.)"})
+    description = {"Runs the views against a Kafka cluster: folds koers.decision.events into state stores and",
+        "answers the API's queries (no commands) for the keys it owns, forwarding the others. Every views",
+        "instance serves HTTP, because any instance may be asked for any key."})
 final class ViewsCommand implements Callable<Integer> {
 
   @Mixin
   ClusterOptions cluster = new ClusterOptions();
 
+  @Mixin
+  HttpOptions http = new HttpOptions();
+
+  @Mixin
+  TokenOptions tokens = new TokenOptions();
+
   @Override
   public Integer call() throws InterruptedException {
-    return StreamsServiceRunner.run(cluster, apps -> apps.views(null));
+    return ClusterNodeRunner.run(cluster, http, tokens, Duration.ofSeconds(5), EnumSet.noneOf(NodePart.class));
   }
 }
