@@ -1,0 +1,75 @@
+package dev.koers.domain.metrics;
+
+import dev.koers.schema.Perspective;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What decided decisions add in the week of their decision: lead times, due dates met, revisions since,
+ * coverage, balance and value consensus. The number of decided decisions itself is {@link Counts#decided()}.
+ *
+ * @param leadTimeSeconds the lead time of each decided decision
+ * @param withDueDate decided decisions that had a due date
+ * @param onTime of those, decided no later than the due date
+ * @param revised decided decisions that have been revised since (at least once, in any week)
+ * @param coverage per perspective: decided decisions that heard it in time, and their depth sum
+ * @param balance per class: decided decisions of that balance
+ * @param consensusEligible decided decisions with current feedback from two or more perspectives
+ * @param consensusReached of those, with value consensus
+ */
+public record DecidedTotals(ValueHistogram leadTimeSeconds, long withDueDate, long onTime, long revised,
+                            Map<Perspective, CoverageTotals> coverage, Map<Balance, Long> balance,
+                            long consensusEligible, long consensusReached) {
+
+  public static final DecidedTotals ZERO =
+      new DecidedTotals(ValueHistogram.EMPTY, 0, 0, 0, Map.of(), Map.of(), 0, 0);
+
+  public DecidedTotals {
+    leadTimeSeconds = Objects.requireNonNullElse(leadTimeSeconds, ValueHistogram.EMPTY);
+    coverage = EnumMaps.full(Perspective.class, coverage, CoverageTotals.ZERO);
+    balance = EnumMaps.full(Balance.class, balance, 0L);
+  }
+
+  /** One decided decision, as it stands now (revisions, feedback and all). */
+  static DecidedTotals of(DecisionFacts facts) {
+    Map<Perspective, CoverageTotals> coverage = new EnumMap<>(Perspective.class);
+    facts.perspectivesHeard().forEach((perspective, depth) -> coverage.put(perspective, CoverageTotals.of(depth)));
+    FeedbackTotals feedback = FeedbackTotals.of(facts);
+    return new DecidedTotals(
+        ValueHistogram.of(DecisionMetrics.leadTimeSeconds(facts)),
+        facts.dueBy() == null ? 0 : 1,
+        Boolean.TRUE.equals(DecisionMetrics.onTime(facts)) ? 1 : 0,
+        facts.revised() ? 1 : 0,
+        coverage,
+        Map.of(DecisionMetrics.balance(facts), 1L),
+        ValueConsensus.eligible(feedback) ? 1 : 0,
+        ValueConsensus.reached(feedback) ? 1 : 0);
+  }
+
+  public DecidedTotals plus(DecidedTotals other) {
+    return combine(other, 1);
+  }
+
+  public DecidedTotals minus(DecidedTotals other) {
+    return combine(other, -1);
+  }
+
+  DecidedTotals combine(DecidedTotals o, int sign) {
+    if (ZERO.equals(o)) {
+      return this;
+    }
+    if (sign > 0 && ZERO.equals(this)) {
+      return o;
+    }
+    return new DecidedTotals(
+        leadTimeSeconds.combine(o.leadTimeSeconds, sign),
+        withDueDate + sign * o.withDueDate,
+        onTime + sign * o.onTime,
+        revised + sign * o.revised,
+        EnumMaps.combine(Perspective.class, coverage, o.coverage, (a, b) -> a.combine(b, sign)),
+        EnumMaps.combine(Balance.class, balance, o.balance, (a, b) -> a + sign * b),
+        consensusEligible + sign * o.consensusEligible,
+        consensusReached + sign * o.consensusReached);
+  }
+}

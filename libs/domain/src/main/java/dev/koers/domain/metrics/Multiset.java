@@ -1,0 +1,72 @@
+package dev.koers.domain.metrics;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A set with counts (element to how many times it was added), so that removing one occurrence is exact:
+ * "distinct respondents" stays right when a respondent's feedback is replaced or moves to another week.
+ * Counts may go negative in between (a subtraction before its addition); zero counts are dropped, so equal
+ * contents are equal multisets.
+ *
+ * @param counts element to count, sorted; never a zero count
+ */
+public record Multiset(Map<String, Long> counts) {
+
+  public static final Multiset EMPTY = new Multiset(Map.of());
+
+  public Multiset {
+    TreeMap<String, Long> sorted = new TreeMap<>();
+    if (counts != null) {
+      counts.forEach((element, count) -> {
+        if (count != null && count != 0) {
+          sorted.put(element, count);
+        }
+      });
+    }
+    counts = Collections.unmodifiableSortedMap(sorted);
+  }
+
+  public static Multiset of(String element) {
+    return new Multiset(Map.of(element, 1L));
+  }
+
+  public Multiset plus(Multiset other) {
+    return combine(other, 1);
+  }
+
+  public Multiset minus(Multiset other) {
+    return combine(other, -1);
+  }
+
+  Multiset combine(Multiset other, int sign) {
+    if (other.counts.isEmpty()) {
+      return this;
+    }
+    if (sign > 0 && counts.isEmpty()) {
+      return other;
+    }
+    TreeMap<String, Long> sum = new TreeMap<>(counts);
+    other.counts.forEach((element, count) -> sum.merge(element, sign * count, Long::sum));
+    return new Multiset(sum);
+  }
+
+  /** How many different elements are present (count above zero). */
+  public long distinct() {
+    return counts.values().stream().filter(count -> count > 0).count();
+  }
+
+  /** The elements present, sorted. */
+  public SortedSet<String> elements() {
+    TreeSet<String> present = new TreeSet<>();
+    counts.forEach((element, count) -> {
+      if (count > 0) {
+        present.add(element);
+      }
+    });
+    return Collections.unmodifiableSortedSet(present);
+  }
+}
