@@ -24,7 +24,9 @@ class SchemaCompatibilityTest {
   private static final Map<String, Schema> CURRENT = Map.of(
       "dev.koers.schema.Submission", Submission.getClassSchema(),
       "dev.koers.schema.DecisionEvent", DecisionEvent.getClassSchema(),
-      "dev.koers.schema.Outcome", Outcome.getClassSchema());
+      "dev.koers.schema.Outcome", Outcome.getClassSchema(),
+      "dev.koers.schema.view.DecisionSummary", dev.koers.schema.view.DecisionSummary.getClassSchema(),
+      "dev.koers.schema.view.MetricsView", dev.koers.schema.view.MetricsView.getClassSchema());
 
   @Test
   void everyTopicSchemaIsFullyCompatibleWithEveryReleasedVersion() throws IOException {

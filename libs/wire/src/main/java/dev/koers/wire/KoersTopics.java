@@ -3,6 +3,8 @@ package dev.koers.wire;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
+import dev.koers.schema.view.DecisionSummary;
+import dev.koers.schema.view.MetricsView;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
@@ -18,11 +20,15 @@ public final class KoersTopics {
   public static final String EVENTS = "koers.decision.events";
   public static final String OUTCOMES = "koers.decision.outcomes";
   public static final String DEAD_LETTER = "koers.deadletter";
+  public static final String VIEW_DECISIONS = "koers.view.decisions";
+  public static final String VIEW_METRICS = "koers.view.metrics";
 
   private final Topic<String, Submission> submissions;
   private final Topic<String, DecisionEvent> events;
   private final Topic<String, Outcome> outcomes;
   private final Topic<byte[], byte[]> deadLetter;
+  private final Topic<String, DecisionSummary> viewDecisions;
+  private final Topic<String, MetricsView> viewMetrics;
 
   public KoersTopics(String prefix, int partitions) {
     // The log is the source of truth for auditors: never deleted, never compacted.
@@ -38,6 +44,12 @@ public final class KoersTopics {
     this.outcomes = new Topic<>(prefix + OUTCOMES, Serdes.String(), AvroSerde.of(Outcome.class),
         partitions, week);
     this.deadLetter = new Topic<>(prefix + DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray(), 1, forever);
+    // Views keep the latest record per key for dashboards and analytics; the log keeps the history.
+    Map<String, String> latest = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    this.viewDecisions = new Topic<>(prefix + VIEW_DECISIONS, Serdes.String(), AvroSerde.of(DecisionSummary.class),
+        partitions, latest);
+    this.viewMetrics = new Topic<>(prefix + VIEW_METRICS, Serdes.String(), AvroSerde.of(MetricsView.class),
+        partitions, latest);
   }
 
   public static KoersTopics defaults() {
@@ -60,7 +72,15 @@ public final class KoersTopics {
     return deadLetter;
   }
 
+  public Topic<String, DecisionSummary> viewDecisions() {
+    return viewDecisions;
+  }
+
+  public Topic<String, MetricsView> viewMetrics() {
+    return viewMetrics;
+  }
+
   public List<Topic<?, ?>> all() {
-    return List.of(submissions, events, outcomes, deadLetter);
+    return List.of(submissions, events, outcomes, deadLetter, viewDecisions, viewMetrics);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.koers.api.auth.Authenticator;
 import dev.koers.api.auth.Forbidden;
 import dev.koers.api.auth.Unauthorized;
+import dev.koers.domain.metrics.ScopeKind;
 import dev.koers.views.ViewUnavailable;
 import dev.koers.wire.JsonSerde;
 import io.javalin.Javalin;
@@ -34,7 +35,9 @@ public final class ApiServer implements AutoCloseable {
     Authenticator authenticator = new Authenticator(backends.tokens());
     CommandRoutes commands = backends.submitter() == null ? null : new CommandRoutes(mapper, authenticator,
         backends.submitter(), new SubmissionRequests(Clock.systemUTC()));
-    QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), new Forwarder(), mapper);
+    Forwarder forwarder = new Forwarder();
+    QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), forwarder, mapper);
+    MetricsRoutes metrics = new MetricsRoutes(authenticator, backends.views(), forwarder, mapper);
     Health health = new Health(backends.readiness());
     byte[] openApi = Resources.bytes("koers/openapi.json");
     int retryAfter = backends.submitter() == null ? 1
@@ -53,6 +56,11 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/api/v1/decisions", queries::list);
       config.routes.get("/api/v1/decisions/{id}", queries::decision);
       config.routes.get("/api/v1/decisions/{id}/events", queries::events);
+      config.routes.get("/api/v1/units/{unit}/metrics", ctx -> metrics.document(ctx, ScopeKind.UNIT));
+      config.routes.get("/api/v1/units/{unit}/metrics/weekly", ctx -> metrics.weekly(ctx, ScopeKind.UNIT));
+      config.routes.get("/api/v1/managers/{managerId}/metrics", ctx -> metrics.document(ctx, ScopeKind.MANAGER));
+      config.routes.get("/api/v1/managers/{managerId}/metrics/weekly",
+          ctx -> metrics.weekly(ctx, ScopeKind.MANAGER));
       config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfterSeconds()));
       config.routes.before(ctx -> ctx.header("X-Koers-Instance", settings.host() + ":" + settings.port()));
       config.routes.exception(Unauthorized.class, (e, ctx) -> {

@@ -1,9 +1,18 @@
 package dev.koers.api;
 
+import dev.koers.domain.metrics.AggregateKey;
+import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.IsoWeek;
+import dev.koers.domain.metrics.MetricsDocument;
+import dev.koers.domain.metrics.ScopeKind;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.view.DecisionSummary;
+import dev.koers.schema.view.MetricsView;
 import dev.koers.views.DecisionLookup;
+import dev.koers.views.MetricsLookup;
 import dev.koers.views.StoreOwners;
+import dev.koers.views.ViewRecords;
 import dev.koers.views.ViewsTopology;
 import java.util.List;
 import java.util.Optional;
@@ -14,37 +23,68 @@ import org.apache.kafka.streams.state.HostInfo;
 /** {@link ViewAccess} over a views instance running in this process. */
 public final class LocalViews implements ViewAccess {
 
-  private final DecisionLookup lookup;
+  private final DecisionLookup decisions;
+  private final MetricsLookup metrics;
   private final StoreOwners owners;
+  private final Anonymity anonymity;
 
-  public LocalViews(KafkaStreams streams, HostInfo self) {
-    this.lookup = new DecisionLookup(streams);
+  public LocalViews(KafkaStreams streams, HostInfo self, Anonymity anonymity) {
+    this.decisions = new DecisionLookup(streams, anonymity);
+    this.metrics = new MetricsLookup(streams);
     this.owners = new StoreOwners(streams, self);
+    this.anonymity = anonymity;
   }
 
   @Override
-  public Optional<String> remoteOwner(String key) {
-    // Both decision stores are fed by the same keyed stream, so they share their owner.
-    return owners.remoteOwner(ViewsTopology.DECISIONS_STORE, key).map(h -> h.host() + ":" + h.port());
+  public Optional<String> remoteOwner(String decisionId) {
+    // The per-decision stores are fed by the same keyed stream, so they share their owner.
+    return owners.remoteOwner(ViewsTopology.DECISIONS_STORE, decisionId).map(LocalViews::address);
+  }
+
+  @Override
+  public Optional<String> remoteOwnerOfScope(AggregateKey key) {
+    return owners.remoteOwnerOfScope(key.asString()).map(LocalViews::address);
   }
 
   @Override
   public List<String> otherInstances() {
-    return owners.otherInstances(ViewsTopology.DECISIONS_STORE).stream().map(h -> h.host() + ":" + h.port()).toList();
+    return owners.otherInstances(ViewsTopology.DECISIONS_STORE).stream().map(LocalViews::address).toList();
   }
 
   @Override
-  public Optional<DecisionView> decision(String decisionId) {
-    return lookup.decision(decisionId);
+  public Optional<DecisionSummary> decision(String decisionId) {
+    return decisions.decision(decisionId);
   }
 
   @Override
   public Optional<List<DecisionEvent>> history(String decisionId) {
-    return lookup.history(decisionId);
+    return decisions.history(decisionId);
   }
 
   @Override
-  public List<DecisionView> page(Predicate<DecisionView> filter, String afterId, int limit) {
-    return lookup.page(filter, afterId, limit);
+  public List<DecisionSummary> page(Predicate<DecisionView> filter, String afterId, int limit) {
+    return decisions.page(filter, afterId, limit);
+  }
+
+  @Override
+  public Optional<MetricsView> metrics(AggregateKey key) {
+    return metrics.aggregate(key).map(a -> ViewRecords.metrics(MetricsDocument.of(key, a, anonymity), key));
+  }
+
+  @Override
+  public List<MetricsView> weekly(ScopeKind scope, String id) {
+    return metrics.weeks(scope, id).entrySet().stream().map(e -> {
+      AggregateKey key = AggregateKey.week(scope, id, IsoWeek.parse(e.getKey()));
+      return ViewRecords.metrics(MetricsDocument.of(key, e.getValue(), anonymity), key);
+    }).toList();
+  }
+
+  @Override
+  public Anonymity anonymity() {
+    return anonymity;
+  }
+
+  private static String address(HostInfo host) {
+    return host.host() + ":" + host.port();
   }
 }

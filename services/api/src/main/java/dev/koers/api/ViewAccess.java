@@ -1,7 +1,12 @@
 package dev.koers.api;
 
+import dev.koers.domain.metrics.AggregateKey;
+import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.ScopeKind;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.view.DecisionSummary;
+import dev.koers.schema.view.MetricsView;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -9,15 +14,25 @@ import java.util.function.Predicate;
 /** What the API asks of the views: this instance's stores, and which instance owns what. */
 public interface ViewAccess {
 
-  /** The {@code host:port} of the instance owning the key, or empty when it is this one. */
-  Optional<String> remoteOwner(String key);
+  /** The {@code host:port} of the instance owning the decision, or empty when it is this one. */
+  Optional<String> remoteOwner(String decisionId);
+
+  /** The {@code host:port} of the instance owning a unit's or manager's metrics, or empty when it is this one. */
+  Optional<String> remoteOwnerOfScope(AggregateKey key);
 
   /** {@code host:port} of every other instance holding part of the views. */
   List<String> otherInstances();
 
-  Optional<DecisionView> decision(String decisionId);
+  Optional<DecisionSummary> decision(String decisionId);
 
   Optional<List<DecisionEvent>> history(String decisionId);
 
-  List<DecisionView> page(Predicate<DecisionView> filter, String afterId, int limit);
+  List<DecisionSummary> page(Predicate<DecisionView> filter, String afterId, int limit);
+
+  Optional<MetricsView> metrics(AggregateKey key);
+
+  /** Oldest week first; empty when the scope has no weekly figures. */
+  List<MetricsView> weekly(ScopeKind scope, String id);
+
+  Anonymity anonymity();
 }

@@ -18,6 +18,13 @@ import dev.koers.api.auth.TokenSettings;
 import dev.koers.api.auth.TokenVerifier;
 import dev.koers.client.Submitter;
 import dev.koers.domain.DecisionStatus;
+import dev.koers.domain.metrics.AggregateKey;
+import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.DecisionMetrics;
+import dev.koers.domain.metrics.ScopeKind;
+import dev.koers.schema.view.DecisionSummary;
+import dev.koers.schema.view.MetricsView;
+import dev.koers.views.ViewRecords;
 import dev.koers.domain.view.Course;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.domain.view.Head;
@@ -101,6 +108,12 @@ class AuthMatrixTest {
         new Endpoint("GET", "/api/v1/decisions/d-1/events", null,
             EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
         new Endpoint("GET", "/api/v1/decisions?unit=u", null,
+            EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
+        new Endpoint("GET", "/api/v1/units/u/metrics?week=2026-W48", null,
+            EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
+        new Endpoint("GET", "/api/v1/units/u/metrics/weekly", null,
+            EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
+        new Endpoint("GET", "/api/v1/managers/m-1/metrics", null,
             EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)));
   }
 
@@ -139,13 +152,18 @@ class AuthMatrixTest {
     }
 
     @Override
+    public Optional<String> remoteOwnerOfScope(AggregateKey key) {
+      return Optional.empty();
+    }
+
+    @Override
     public List<String> otherInstances() {
       return List.of();
     }
 
     @Override
-    public Optional<DecisionView> decision(String id) {
-      return id.equals(d1.decisionId()) ? Optional.of(d1) : Optional.empty();
+    public Optional<DecisionSummary> decision(String id) {
+      return id.equals(d1.decisionId()) ? Optional.of(summary()) : Optional.empty();
     }
 
     @Override
@@ -154,8 +172,28 @@ class AuthMatrixTest {
     }
 
     @Override
-    public List<DecisionView> page(java.util.function.Predicate<DecisionView> filter, String after, int limit) {
-      return List.of(d1);
+    public List<DecisionSummary> page(java.util.function.Predicate<DecisionView> filter, String after, int limit) {
+      return List.of(summary());
+    }
+
+    @Override
+    public Optional<MetricsView> metrics(AggregateKey key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<MetricsView> weekly(ScopeKind scope, String id) {
+      return List.of();
+    }
+
+    @Override
+    public Anonymity anonymity() {
+      return Anonymity.DEFAULT;
+    }
+
+    private DecisionSummary summary() {
+      return ViewRecords.decision(d1, DecisionMetrics.of(dev.koers.domain.metrics.DecisionFacts.opened("d-1", 1, "u",
+          "m-1", ActivityGroup.POWER, NOW, null), Anonymity.DEFAULT));
     }
   }
 

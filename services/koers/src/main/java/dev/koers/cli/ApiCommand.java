@@ -22,11 +22,14 @@ final class ApiCommand implements Callable<Integer> {
   @Mixin
   TokenOptions tokens = new TokenOptions();
 
+  @Mixin
+  ViewOptions views = new ViewOptions();
+
   @Option(names = "--outcome-timeout", defaultValue = "PT5S", description = "How long to wait for the ledger's outcome (default: ${DEFAULT-VALUE}).")
   Duration outcomeTimeout;
 
   @Override
   public Integer call() throws InterruptedException {
-    return ClusterNodeRunner.run(cluster, http, tokens, outcomeTimeout, EnumSet.of(NodePart.COMMANDS));
+    return ClusterNodeRunner.run(cluster, http, tokens, views, outcomeTimeout, EnumSet.of(NodePart.COMMANDS));
   }
 }

@@ -4,6 +4,7 @@ import dev.koers.api.auth.SigningKey;
 import dev.koers.api.auth.TokenSettings;
 import dev.koers.kafka.embedded.BrokerSettings;
 import dev.koers.kafka.embedded.EmbeddedKafka;
+import java.util.EnumSet;
 import java.util.function.Consumer;
 
 /** The embedded default: a real Kafka broker in this process, and a Koers node against it. */
@@ -30,7 +31,8 @@ final class EmbeddedStack implements AutoCloseable {
       KoersNode node = lifecycle.add(KoersNode.start(new NodeSettings(kafka.bootstrapServers(), "",
           settings.partitions(), (short) 1, settings.dataDir().resolve("streams"), settings.host(),
           settings.port(), settings.outcomeTimeout(), settings.clockSkew(),
-          TokenSettings.local(SigningKey.loadOrCreate(settings.dataDir()))), progress));
+          TokenSettings.local(SigningKey.loadOrCreate(settings.dataDir())), settings.host(),
+          EnumSet.allOf(NodePart.class), settings.anonymity()), progress));
       return new EmbeddedStack(lifecycle, kafka, node);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();

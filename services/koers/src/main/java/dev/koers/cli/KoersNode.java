@@ -58,7 +58,7 @@ final class KoersNode implements AutoCloseable {
           ? lifecycle.add(apps.ledger(settings.clockSkew()).start()) : null;
       // Views instances find each other by this address, so the port is fixed before anything starts.
       int port = settings.port() == 0 ? FreePort.pick() : settings.port();
-      StreamsService views = lifecycle.add(apps.views(settings.advertisedHost() + ":" + port).start());
+      StreamsService views = lifecycle.add(apps.views(settings.advertisedHost() + ":" + port, settings.anonymity()).start());
       if (ledger != null) {
         awaitRunning(ledger);
       }
@@ -69,7 +69,7 @@ final class KoersNode implements AutoCloseable {
       List<StreamsService> running = ledger == null ? List.of(views) : List.of(ledger, views);
       ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port), new ApiBackends(
           new TokenVerifier(settings.tokens()), client,
-          new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port)),
+          new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port), settings.anonymity()),
           () -> problems(admin, running, client), Meters.registry(running.toArray(StreamsService[]::new)))));
       return new KoersNode(lifecycle, api, topics, settings.host(), ledger);
     } catch (RuntimeException | InterruptedException e) {

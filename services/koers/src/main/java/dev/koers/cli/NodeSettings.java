@@ -1,6 +1,7 @@
 package dev.koers.cli;
 
 import dev.koers.api.auth.TokenSettings;
+import dev.koers.domain.metrics.Anonymity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -12,14 +13,14 @@ import java.util.Set;
  */
 record NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                     Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
-                    TokenSettings tokens, String advertisedHost, Set<NodePart> parts) {
+                    TokenSettings tokens, String advertisedHost, Set<NodePart> parts, Anonymity anonymity) {
 
   /** The whole node (ledger, views, queries and commands), reachable at the address it binds. */
   NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
                TokenSettings tokens) {
     this(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, host, port, outcomeTimeout,
-        clockSkew, tokens, host, EnumSet.allOf(NodePart.class));
+        clockSkew, tokens, host, EnumSet.allOf(NodePart.class), Anonymity.DEFAULT);
   }
 
   boolean runs(NodePart part) {

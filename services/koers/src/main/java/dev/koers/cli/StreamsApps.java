@@ -1,5 +1,6 @@
 package dev.koers.cli;
 
+import dev.koers.domain.metrics.Anonymity;
 import dev.koers.ledger.Ledger;
 import dev.koers.views.Views;
 import dev.koers.wire.KoersTopics;
@@ -31,8 +32,8 @@ final class StreamsApps {
     return Ledger.create(topics, settings(Ledger.APPLICATION_ID, null), clockSkew);
   }
 
-  StreamsService views(String applicationServer) {
-    return Views.create(topics, settings(Views.APPLICATION_ID, applicationServer));
+  StreamsService views(String applicationServer, Anonymity anonymity) {
+    return Views.create(topics, settings(Views.APPLICATION_ID, applicationServer), anonymity);
   }
 
   private StreamsSettings settings(String applicationId, String applicationServer) {

@@ -40,12 +40,16 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--clock-skew", defaultValue = "PT2M", description = "How far in the future occurredAt may lie, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Duration clockSkew;
 
+  @picocli.CommandLine.Mixin
+  ViewOptions views = new ViewOptions();
+
   @Option(names = "--token-ttl", defaultValue = "PT8H", description = "Lifetime of the tokens printed at start (default: ${DEFAULT-VALUE}).")
   Duration tokenTtl;
 
   @Override
   public Integer call() throws InterruptedException {
-    UpSettings settings = new UpSettings(dataDir, host, port, kafkaPort, partitions, outcomeTimeout, clockSkew);
+    UpSettings settings = new UpSettings(dataDir, host, port, kafkaPort, partitions, outcomeTimeout, clockSkew,
+        views.anonymity());
     EmbeddedStack stack = EmbeddedStack.start(settings, line -> System.out.println("koers: " + line));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -21,8 +21,11 @@ final class ViewsCommand implements Callable<Integer> {
   @Mixin
   TokenOptions tokens = new TokenOptions();
 
+  @Mixin
+  ViewOptions views = new ViewOptions();
+
   @Override
   public Integer call() throws InterruptedException {
-    return ClusterNodeRunner.run(cluster, http, tokens, Duration.ofSeconds(5), EnumSet.noneOf(NodePart.class));
+    return ClusterNodeRunner.run(cluster, http, tokens, views, Duration.ofSeconds(5), EnumSet.noneOf(NodePart.class));
   }
 }

@@ -1,6 +1,10 @@
 package dev.koers.views;
 
+import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.DecisionFacts;
+import dev.koers.domain.metrics.DecisionMetrics;
 import dev.koers.domain.view.DecisionView;
+import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.internal.DecisionHistory;
 import java.util.ArrayList;
@@ -21,13 +25,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class DecisionLookup {
 
   private final KafkaStreams streams;
+  private final Anonymity anonymity;
 
-  public DecisionLookup(KafkaStreams streams) {
+  public DecisionLookup(KafkaStreams streams, Anonymity anonymity) {
     this.streams = streams;
+    this.anonymity = anonymity;
   }
 
-  public Optional<DecisionView> decision(String decisionId) {
-    return Optional.ofNullable(this.<DecisionView>store(ViewsTopology.DECISIONS_STORE).get(decisionId));
+  /** The decision's state with its per-decision metrics, as the view topic carries it. */
+  public Optional<DecisionSummary> decision(String decisionId) {
+    return Optional.ofNullable(this.<DecisionView>store(ViewsTopology.DECISIONS_STORE).get(decisionId))
+        .map(this::summary);
   }
 
   public Optional<List<DecisionEvent>> history(String decisionId) {
@@ -36,19 +44,24 @@ public final class DecisionLookup {
   }
 
   /** Up to {@code limit} local decisions after {@code afterId}, in id order, that pass the filter. */
-  public List<DecisionView> page(Predicate<DecisionView> filter, String afterId, int limit) {
+  public List<DecisionSummary> page(Predicate<DecisionView> filter, String afterId, int limit) {
     ReadOnlyKeyValueStore<String, DecisionView> store = store(ViewsTopology.DECISIONS_STORE);
-    List<DecisionView> page = new ArrayList<>();
+    List<DecisionSummary> page = new ArrayList<>();
     // Keys are UTF-8 strings in a byte-ordered store, so the range is in id order.
     try (KeyValueIterator<String, DecisionView> all = afterId == null ? store.all() : store.range(afterId, null)) {
       while (all.hasNext() && page.size() < limit) {
         DecisionView view = all.next().value;
         if (view != null && !view.decisionId().equals(afterId) && filter.test(view)) {
-          page.add(view);
+          page.add(summary(view));
         }
       }
     }
     return page;
+  }
+
+  private DecisionSummary summary(DecisionView view) {
+    DecisionFacts facts = this.<DecisionFacts>store(ViewsTopology.FACTS_STORE).get(view.decisionId());
+    return ViewRecords.decision(view, DecisionMetrics.of(facts, anonymity));
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

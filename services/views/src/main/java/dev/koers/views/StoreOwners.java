@@ -31,6 +31,18 @@ public final class StoreOwners {
     return owner.equals(self) ? Optional.empty() : Optional.of(owner);
   }
 
+  /** The owner of a unit's or manager's aggregates: all windows of one scope share a partition. */
+  public Optional<HostInfo> remoteOwnerOfScope(String aggregateKey) {
+    KeyQueryMetadata metadata = streams.queryMetadataForKey(ViewsTopology.METRICS_STORE, aggregateKey,
+        new ScopePartitioner<Object>());
+    if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      throw new ViewUnavailable("no instance owns the metrics of '" + aggregateKey + "' right now (rebalancing)",
+          null);
+    }
+    HostInfo owner = metadata.activeHost();
+    return owner.equals(self) ? Optional.empty() : Optional.of(owner);
+  }
+
   /** Every other instance that holds part of the store, for queries that span all keys. */
   public List<HostInfo> otherInstances(String store) {
     return streams.streamsMetadataForStore(store).stream()

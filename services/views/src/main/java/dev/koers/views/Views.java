@@ -1,5 +1,6 @@
 package dev.koers.views;
 
+import dev.koers.domain.metrics.Anonymity;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.StreamsSettings;
@@ -11,7 +12,7 @@ public final class Views {
 
   private Views() {}
 
-  public static StreamsService create(KoersTopics topics, StreamsSettings settings) {
-    return new StreamsService("views", ViewsTopology.build(topics), settings);
+  public static StreamsService create(KoersTopics topics, StreamsSettings settings, Anonymity anonymity) {
+    return new StreamsService("views", ViewsTopology.build(topics, anonymity), settings);
   }
 }

@@ -1,63 +1,80 @@
 package dev.koers.views;
 
-import dev.koers.domain.view.DecisionProjector;
+import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.DecisionFacts;
+import dev.koers.domain.metrics.MetricsAggregate;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.internal.DecisionHistory;
+import dev.koers.schema.view.DecisionSummary;
+import dev.koers.schema.view.MetricsView;
 import dev.koers.wire.AvroSerde;
 import dev.koers.wire.JsonSerde;
 import dev.koers.wire.KoersTopics;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KGroupedStream;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
-/** The views' topology: the decision log in, queryable state out. Every name is fixed on purpose. */
+/**
+ * The views' topology: the decision log in; per-decision stores, aggregates per unit and manager, and the
+ * compacted view topics out. Every store, processor and internal topic is named on purpose.
+ */
 public final class ViewsTopology {
 
   public static final String EVENTS_SOURCE = "events-source";
+  public static final String DECISION_PROCESSOR = "views-decision-processor";
   public static final String DECISIONS_STORE = "views-decisions";
-  public static final String DECISIONS_AGGREGATE = "views-decisions-aggregate";
+  public static final String FACTS_STORE = "views-facts";
   public static final String HISTORIES_STORE = "views-histories";
-  public static final String HISTORIES_AGGREGATE = "views-histories-aggregate";
+  public static final String CONTRIBUTIONS = "views-contributions";
+  public static final String METRICS_PROCESSOR = "views-metrics-aggregator";
+  public static final String METRICS_STORE = "views-metrics";
+  public static final String SPLIT = "views-split-";
 
   private ViewsTopology() {}
 
-  public static Topology build(KoersTopics topics) {
+  public static Topology build(KoersTopics topics, Anonymity anonymity) {
     StreamsBuilder builder = new StreamsBuilder();
-    DecisionProjector projector = new DecisionProjector();
-    KGroupedStream<String, DecisionEvent> byDecision = builder.stream(topics.events().name(),
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_STORE),
+        Serdes.String(), JsonSerde.of(DecisionView.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FACTS_STORE),
+        Serdes.String(), JsonSerde.of(DecisionFacts.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORIES_STORE),
+        Serdes.String(), AvroSerde.of(DecisionHistory.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_STORE),
+        Serdes.String(), JsonSerde.of(MetricsAggregate.class)));
+
+    // The log is keyed by decision id already, so the per-decision stores need no repartition.
+    KStream<String, ViewChange> changes = builder.stream(topics.events().name(),
             Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName(EVENTS_SOURCE))
-        // The log is keyed by decision id already: grouping by key needs no repartition.
-        .groupByKey(Grouped.with(topics.events().keySerde(), topics.events().valueSerde()));
+        .process(() -> new DecisionProcessor(anonymity), Named.as(DECISION_PROCESSOR),
+            DECISIONS_STORE, FACTS_STORE, HISTORIES_STORE);
 
-    byDecision.aggregate(() -> null,
-        (decisionId, event, view) -> projector.apply(view, event),
-        Named.as(DECISIONS_AGGREGATE),
-        Materialized.<String, DecisionView, KeyValueStore<Bytes, byte[]>>as(DECISIONS_STORE)
-            .withKeySerde(topics.events().keySerde())
-            .withValueSerde(JsonSerde.of(DecisionView.class)));
-
-    // The whole history per decision answers timeline and as-of queries without reading the log again.
-    byDecision.aggregate(() -> null,
-        (decisionId, event, history) -> appended(decisionId, history, event),
-        Named.as(HISTORIES_AGGREGATE),
-        Materialized.<String, DecisionHistory, KeyValueStore<Bytes, byte[]>>as(HISTORIES_STORE)
-            .withKeySerde(topics.events().keySerde())
-            .withValueSerde(AvroSerde.of(DecisionHistory.class)));
+    changes.split(Named.as(SPLIT))
+        .branch((key, change) -> change instanceof ViewChange.DecisionChanged, Branched.withConsumer(
+            decisions -> decisions
+                .mapValues(change -> ((ViewChange.DecisionChanged) change).summary(), Named.as("views-summaries"))
+                .to(topics.viewDecisions().name(), Produced.<String, DecisionSummary>with(Serdes.String(),
+                    topics.viewDecisions().valueSerde()).withName("views-decisions-sink")), "decisions"))
+        .branch((key, change) -> change instanceof ViewChange.MetricsChanged, Branched.withConsumer(
+            metrics -> metrics
+                .mapValues(change -> ((ViewChange.MetricsChanged) change).contribution().delta(),
+                    Named.as("views-deltas"))
+                // One partition per unit or manager: all its weeks live, and are queried, on one instance.
+                .repartition(Repartitioned.<String, MetricsAggregate>as(CONTRIBUTIONS)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(JsonSerde.of(MetricsAggregate.class))
+                    .withStreamPartitioner(new ScopePartitioner<>()))
+                .process(() -> new MetricsAggregator(anonymity), Named.as(METRICS_PROCESSOR), METRICS_STORE)
+                .to(topics.viewMetrics().name(), Produced.<String, MetricsView>with(Serdes.String(),
+                    topics.viewMetrics().valueSerde()).withName("views-metrics-sink")), "metrics"));
     return builder.build();
-  }
-
-  private static DecisionHistory appended(String decisionId, DecisionHistory history, DecisionEvent event) {
-    List<DecisionEvent> events = new ArrayList<>(history == null ? List.of() : history.getEvents());
-    events.add(event);
-    return new DecisionHistory(decisionId, events);
   }
 }

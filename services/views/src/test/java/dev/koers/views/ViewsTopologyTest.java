@@ -6,7 +6,13 @@ import dev.koers.domain.Decider;
 import dev.koers.domain.DecisionState;
 import dev.koers.domain.DecisionStatus;
 import dev.koers.domain.LedgerStep;
+import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.MetricsAggregate;
 import dev.koers.domain.view.DecisionView;
+import dev.koers.schema.view.DecisionSummary;
+import dev.koers.schema.view.MetricsView;
+import java.util.Map;
+import org.apache.kafka.streams.TestOutputTopic;
 import dev.koers.schema.ActivityGroup;
 import dev.koers.schema.Actor;
 import dev.koers.schema.DecisionEvent;
@@ -38,13 +44,19 @@ class ViewsTopologyTest {
   private TopologyTestDriver driver;
   private TestInputTopic<String, DecisionEvent> events;
   private DecisionState state;
+  private TestOutputTopic<String, DecisionSummary> summaries;
+  private TestOutputTopic<String, MetricsView> metricViews;
 
   @BeforeEach
   void start() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "views-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(ViewsTopology.build(topics), props, T0);
+    driver = new TopologyTestDriver(ViewsTopology.build(topics, Anonymity.DEFAULT), props, T0);
+    summaries = driver.createOutputTopic(topics.viewDecisions().name(), topics.viewDecisions().keySerde().deserializer(),
+        topics.viewDecisions().valueSerde().deserializer());
+    metricViews = driver.createOutputTopic(topics.viewMetrics().name(), topics.viewMetrics().keySerde().deserializer(),
+        topics.viewMetrics().valueSerde().deserializer());
     events = driver.createInputTopic(topics.events().name(), topics.events().keySerde().serializer(),
         topics.events().valueSerde().serializer());
   }
@@ -75,14 +87,41 @@ class ViewsTopologyTest {
     assertThat(view.hearings()).singleElement()
         .satisfies(h -> assertThat(h.perspective()).isEqualTo(Perspective.CUSTOMER));
     assertThat(store.get("unknown")).isNull();
+
+    // Each event published the decision's new summary; the last one carries the per-decision metrics.
+    var published = summaries.readKeyValuesToMap();
+    assertThat(published.get("d-1").getSequence()).isEqualTo(3);
+    assertThat(published.get("d-1").getLeadTimeSeconds()).isEqualTo(3_600L);
+    assertThat(published.get("d-1").getPerspectivesHeard().getCUSTOMER()).isEqualTo(Depth.DIALOGUE);
+    assertThat(published.get("d-1").getBalance().name()).isEqualTo("CUSTOMER_ONLY");
+  }
+
+  @Test
+  void unitAndManagerAggregatesArePublishedPerWindowAndWithdrawnWhenEmpty() {
+    append(new OpenDecision("Weekly customer dialogue", null, "north", "m-1", ActivityGroup.INTERACTION, null,
+        null), T0);
+    append(new MakeDecision("weekly slot", null, false), T0.plusSeconds(120));
+
+    Map<String, MetricsView> latest = metricViews.readKeyValuesToMap();
+    assertThat(latest).containsKeys("UNIT:north:ALL", "UNIT:north:2026-W48", "MANAGER:m-1:ALL",
+        "MANAGER:m-1:2026-W48");
+    MetricsView unit = latest.get("UNIT:north:ALL");
+    assertThat(unit.getCounts().getOpened()).isEqualTo(1);
+    assertThat(unit.getCounts().getDecided()).isEqualTo(1);
+    assertThat(unit.getLeadTimeSeconds().getP50()).isEqualTo(120L);
+    assertThat(unit.getScores().getOverall().getRespondents()).isZero();
+    assertThat(unit.getOnTimeShare()).isNull();
+    KeyValueStore<String, MetricsAggregate> aggregates = driver.getKeyValueStore(ViewsTopology.METRICS_STORE);
+    assertThat(aggregates.get("UNIT:north:2026-W48")).isNotNull();
   }
 
   @Test
   void storesAndProcessorsHaveTheirDeliberateNames() {
-    String description = ViewsTopology.build(topics).describe().toString();
-    assertThat(description).contains(ViewsTopology.DECISIONS_STORE, ViewsTopology.DECISIONS_AGGREGATE,
-        ViewsTopology.EVENTS_SOURCE);
-    assertThat(description).doesNotContain("KSTREAM-AGGREGATE-STATE-STORE");
+    String description = ViewsTopology.build(topics, Anonymity.DEFAULT).describe().toString();
+    assertThat(description).contains(ViewsTopology.DECISIONS_STORE, ViewsTopology.FACTS_STORE,
+        ViewsTopology.HISTORIES_STORE, ViewsTopology.METRICS_STORE, ViewsTopology.CONTRIBUTIONS + "-repartition",
+        ViewsTopology.EVENTS_SOURCE, ViewsTopology.DECISION_PROCESSOR, ViewsTopology.METRICS_PROCESSOR);
+    assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
   }
 
   private DecisionEvent append(Object command, Instant occurredAt) {

@@ -1,5 +1,7 @@
 package dev.koers.domain.view;
 
+import dev.koers.domain.metrics.DecisionFacts;
+import dev.koers.domain.metrics.DecisionFactsFold;
 import dev.koers.schema.DecisionEvent;
 import java.time.Instant;
 import java.util.List;
@@ -8,18 +10,21 @@ import java.util.List;
  * A decision as the log knew it at a moment: the events recorded (by {@code recordedAt}) at or before it,
  * folded with the same projector as the live view. The HTTP timeline and the auditor's replay both use this.
  */
-public record DecisionAsOf(DecisionView decision, List<TimelineEntry> events) {
+public record DecisionAsOf(DecisionView decision, DecisionFacts facts, List<TimelineEntry> events) {
 
   public static DecisionAsOf rebuild(List<DecisionEvent> log, Instant asOf) {
     DecisionProjector projector = new DecisionProjector();
+    DecisionFactsFold fold = new DecisionFactsFold();
     DecisionView view = null;
+    DecisionFacts facts = null;
     List<DecisionEvent> known = log.stream()
         .filter(e -> asOf == null || !e.getRecordedAt().isAfter(asOf))
         .toList();
     for (DecisionEvent event : known) {
       view = projector.apply(view, event);
+      facts = fold.apply(facts, event);
     }
-    return new DecisionAsOf(view, known.stream().map(TimelineEntry::of).toList());
+    return new DecisionAsOf(view, facts, known.stream().map(TimelineEntry::of).toList());
   }
 
   public boolean existed() {
@@ -27,6 +32,6 @@ public record DecisionAsOf(DecisionView decision, List<TimelineEntry> events) {
   }
 
   public DecisionAsOf withoutPersonalData() {
-    return new DecisionAsOf(decision, events.stream().map(TimelineEntry::withoutPersonalData).toList());
+    return new DecisionAsOf(decision, facts, events.stream().map(TimelineEntry::withoutPersonalData).toList());
   }
 }

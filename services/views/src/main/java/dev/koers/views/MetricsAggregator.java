@@ -1,0 +1,46 @@
+package dev.koers.views;
+
+import dev.koers.domain.metrics.AggregateKey;
+import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.MetricsAggregate;
+import dev.koers.domain.metrics.MetricsDocument;
+import dev.koers.schema.view.MetricsView;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Adds each net change to its aggregate (unit or manager, all time or one ISO week) and publishes the new
+ * document; an aggregate that falls back to zero is deleted, as a replay would never have made it.
+ */
+final class MetricsAggregator implements Processor<String, MetricsAggregate, String, MetricsView> {
+
+  private final Anonymity anonymity;
+  private ProcessorContext<String, MetricsView> context;
+  private KeyValueStore<String, MetricsAggregate> aggregates;
+
+  MetricsAggregator(Anonymity anonymity) {
+    this.anonymity = anonymity;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, MetricsView> context) {
+    this.context = context;
+    this.aggregates = context.getStateStore(ViewsTopology.METRICS_STORE);
+  }
+
+  @Override
+  public void process(Record<String, MetricsAggregate> record) {
+    MetricsAggregate before = aggregates.get(record.key());
+    MetricsAggregate after = (before == null ? MetricsAggregate.ZERO : before).plus(record.value());
+    if (after.zero()) {
+      aggregates.delete(record.key());
+      context.forward(record.withValue(null));
+      return;
+    }
+    aggregates.put(record.key(), after);
+    AggregateKey key = AggregateKey.parse(record.key());
+    context.forward(record.withValue(ViewRecords.metrics(MetricsDocument.of(key, after, anonymity), key)));
+  }
+}

@@ -1,0 +1,12 @@
+package dev.koers.views;
+
+import dev.koers.domain.metrics.Contribution;
+import dev.koers.schema.view.DecisionSummary;
+
+/** What one event changes in the views: the decision's summary, and its contributions to the aggregates. */
+sealed interface ViewChange {
+
+  record DecisionChanged(DecisionSummary summary) implements ViewChange {}
+
+  record MetricsChanged(Contribution contribution) implements ViewChange {}
+}
