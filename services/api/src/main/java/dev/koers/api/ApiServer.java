@@ -38,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
     Forwarder forwarder = new Forwarder();
     QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), forwarder, mapper);
     MetricsRoutes metrics = new MetricsRoutes(authenticator, backends.views(), forwarder, mapper);
+    StreamRoutes stream = new StreamRoutes(authenticator, backends.feed());
     Health health = new Health(backends.readiness());
     byte[] openApi = Resources.bytes("koers/openapi.json");
     int retryAfter = backends.submitter() == null ? 1
@@ -56,6 +57,8 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/api/v1/decisions", queries::list);
       config.routes.get("/api/v1/decisions/{id}", queries::decision);
       config.routes.get("/api/v1/decisions/{id}/events", queries::events);
+      config.routes.before("/api/v1/stream", stream::authorize);
+      config.routes.sse("/api/v1/stream", stream::subscribe);
       config.routes.get("/api/v1/units/{unit}/metrics", ctx -> metrics.document(ctx, ScopeKind.UNIT));
       config.routes.get("/api/v1/units/{unit}/metrics/weekly", ctx -> metrics.weekly(ctx, ScopeKind.UNIT));
       config.routes.get("/api/v1/managers/{managerId}/metrics", ctx -> metrics.document(ctx, ScopeKind.MANAGER));

@@ -140,7 +140,7 @@ class AuthMatrixTest {
     server = ApiServer.start(new ApiSettings("127.0.0.1", 0), new ApiBackends(
         new TokenVerifier(new TokenSettings(key, null, jwks, null, null)), recorder,
         new OneDecision(d1), List::of,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null));
     base = "http://127.0.0.1:" + server.port();
   }
 

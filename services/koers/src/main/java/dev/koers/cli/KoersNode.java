@@ -4,6 +4,7 @@ import dev.koers.api.ApiBackends;
 import dev.koers.api.ApiServer;
 import dev.koers.api.ApiSettings;
 import dev.koers.api.LocalViews;
+import dev.koers.api.ViewFeed;
 import dev.koers.api.auth.TokenVerifier;
 import dev.koers.client.KoersClient;
 import dev.koers.wire.KoersTopics;
@@ -67,10 +68,11 @@ final class KoersNode implements AutoCloseable {
       KoersClient client = settings.runs(NodePart.COMMANDS)
           ? lifecycle.add(new KoersClient(bootstrap, topics, "koers-api", settings.outcomeTimeout())) : null;
       List<StreamsService> running = ledger == null ? List.of(views) : List.of(ledger, views);
+      ViewFeed feed = lifecycle.add(new ViewFeed(bootstrap, topics).start(START_TIMEOUT));
       ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port), new ApiBackends(
           new TokenVerifier(settings.tokens()), client,
           new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port), settings.anonymity()),
-          () -> problems(admin, running, client), Meters.registry(running.toArray(StreamsService[]::new)))));
+          () -> problems(admin, running, client), Meters.registry(running.toArray(StreamsService[]::new)), feed)));
       return new KoersNode(lifecycle, api, topics, settings.host(), ledger);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();

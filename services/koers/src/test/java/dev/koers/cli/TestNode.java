@@ -47,7 +47,11 @@ final class TestNode implements AutoCloseable {
   }
 
   Http as(Principal principal) {
-    return new Http(node.url(), minter.mint(principal, Duration.ofHours(1), Instant.now()));
+    return new Http(node.url(), token(principal));
+  }
+
+  String token(Principal principal) {
+    return minter.mint(principal, Duration.ofHours(1), Instant.now());
   }
 
   Http admin() {
