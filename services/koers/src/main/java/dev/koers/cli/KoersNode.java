@@ -72,7 +72,7 @@ final class KoersNode implements AutoCloseable {
       ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port), new ApiBackends(
           new TokenVerifier(settings.tokens()), client,
           new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port), settings.anonymity()),
-          () -> problems(admin, running, client), Meters.registry(running.toArray(StreamsService[]::new)), feed)));
+          () -> problems(admin, running, client, feed), Meters.registry(running.toArray(StreamsService[]::new)), feed)));
       return new KoersNode(lifecycle, api, topics, settings.host(), ledger);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();
@@ -86,8 +86,11 @@ final class KoersNode implements AutoCloseable {
     }
   }
 
-  private static List<String> problems(Admin admin, List<StreamsService> apps, KoersClient client) {
+  private static List<String> problems(Admin admin, List<StreamsService> apps, KoersClient client, ViewFeed feed) {
     List<String> problems = new ArrayList<>();
+    if (!feed.isRunning()) {
+      problems.add("the view feed behind /api/v1/stream has stopped");
+    }
     apps.forEach(app -> app.problem().ifPresent(problems::add));
     if (client != null && !client.isRunning()) {
       problems.add("the outcome reader has stopped");

@@ -52,6 +52,17 @@ class TwoInstancesIT {
       HttpResponse<String> listed = viaFirst.get(list);
       assertThat(listed.body()).contains("pair-1", "pair-4", "pair-7", "pair-10").doesNotContain("pair-2\"");
       assertThat(viaSecond.get(list).body()).isEqualTo(listed.body());
+      Set<String> metricsBy = new HashSet<>();
+      for (String unit : new String[] {"u-0", "u-1", "u-2"}) {
+        String metrics = "/api/v1/units/" + unit + "/metrics";
+        await().atMost(Duration.ofSeconds(30)).until(() -> viaFirst.get(metrics).body().contains("\"opened\":4")
+            && viaSecond.get(metrics).body().contains("\"opened\":4"));
+        assertThat(viaSecond.get(metrics).body()).isEqualTo(viaFirst.get(metrics).body());
+        assertThat(viaSecond.get(metrics + "/weekly").body()).isEqualTo(viaFirst.get(metrics + "/weekly").body());
+        viaFirst.get(metrics).headers().firstValue("X-Koers-Instance").ifPresent(metricsBy::add);
+      }
+      String manager = "/api/v1/managers/m-anna/metrics";
+      assertThat(viaSecond.get(manager).body()).isEqualTo(viaFirst.get(manager).body()).contains("\"opened\":12");
       assertThat(viaFirst.get("/api/v1/decisions/pair-none").statusCode()).isEqualTo(404);
       assertThat(viaSecond.get("/api/v1/decisions/pair-none").statusCode()).isEqualTo(404);
     }
