@@ -33,7 +33,8 @@ class UpRestartIT {
     String hash;
     try (KoersProcess koers = up(port)) {
       koers.awaitLine("koers: up at " + base, START);
-      token = adminToken(koers);
+      // A manager token minted by 'koers token' from the key 'up' keeps in the data directory.
+      token = mintedToken("--role", "manager", "--manager-id", "m-1");
       HttpResponse<String> created = post(base + "/api/v1/decisions", body);
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       hash = created.body().replaceAll(".*\"hash\":\"([0-9a-f]{64})\".*", "$1");
@@ -72,6 +73,18 @@ class UpRestartIT {
     koers.awaitLine("koers: admin token", Duration.ofSeconds(5));
     return koers.lines().stream().filter(l -> l.startsWith("koers: admin token")).findFirst().orElseThrow()
         .replaceFirst(".*: ", "");
+  }
+
+  private String mintedToken(String... args) throws Exception {
+    String[] all = new String[args.length + 3];
+    all[0] = "token";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--data-dir";
+    all[args.length + 2] = dataDir.toString();
+    try (KoersProcess token = KoersProcess.start(all)) {
+      assertThat(token.awaitExit(Duration.ofSeconds(60))).isZero();
+      return token.lines().get(token.lines().size() - 1).strip();
+    }
   }
 
   private KoersProcess up(int port) throws IOException {
