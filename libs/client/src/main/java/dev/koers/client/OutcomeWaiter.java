@@ -2,59 +2,32 @@ package dev.koers.client;
 
 import dev.koers.schema.Outcome;
 import dev.koers.wire.Topic;
+import dev.koers.wire.TopicTail;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Follows the outcomes topic from its end and completes whoever waits for a submission's outcome. Every API
- * instance reads every partition (no consumer group), because any instance may be waiting for any outcome.
+ * Completes whoever waits for a submission's outcome. Every client reads every partition of the outcomes
+ * topic (no consumer group), because any client may be waiting for any outcome.
  */
 final class OutcomeWaiter implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(OutcomeWaiter.class);
-
   private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
-  private final KafkaConsumer<String, Outcome> consumer;
-  private final Thread thread;
-  private final CountDownLatch positioned = new CountDownLatch(1);
-  private volatile boolean running = true;
+  private final Deserializer<Outcome> outcomes;
+  private final TopicTail tail;
 
-  OutcomeWaiter(String bootstrapServers, Topic<String, Outcome> outcomes, String clientId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    // Only outcomes of committed ledger transactions are real.
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    this.consumer = new KafkaConsumer<>(config, outcomes.keySerde().deserializer(),
-        outcomes.valueSerde().deserializer());
-    this.thread = new Thread(() -> follow(outcomes.name()), "koers-outcome-waiter");
-    thread.setDaemon(true);
+  OutcomeWaiter(String bootstrapServers, Topic<String, Outcome> topic, String clientId) {
+    this.outcomes = topic.valueSerde().deserializer();
+    this.tail = new TopicTail(bootstrapServers, clientId, List.of(topic.name()), this::complete);
   }
 
   void start(Duration timeout) {
-    thread.start();
-    try {
-      if (!positioned.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("the outcomes topic could not be read within " + timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the outcome waiter", e);
-    }
+    tail.start(timeout);
   }
 
   /** Register before publishing, so an outcome that comes back fast is not missed. */
@@ -67,33 +40,11 @@ final class OutcomeWaiter implements AutoCloseable {
   }
 
   boolean isRunning() {
-    return running && thread.isAlive();
+    return tail.isRunning();
   }
 
-  private void follow(String topic) {
-    try {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      partitions.forEach(consumer::position); // resolve the end offsets now, before anyone submits
-      positioned.countDown();
-      while (running) {
-        for (ConsumerRecord<String, Outcome> record : consumer.poll(Duration.ofMillis(200))) {
-          complete(record.value());
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("Outcome waiter stopped: {}", e.toString());
-    } finally {
-      running = false;
-      consumer.close(Duration.ofSeconds(5));
-    }
-  }
-
-  private void complete(Outcome outcome) {
+  private void complete(ConsumerRecord<String, byte[]> record) {
+    Outcome outcome = outcomes.deserialize(record.topic(), record.value());
     if (outcome == null) {
       return;
     }
@@ -109,12 +60,6 @@ final class OutcomeWaiter implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    tail.close();
   }
 }

@@ -8,28 +8,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "api", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs the HTTP API against a Kafka cluster (--bootstrap-servers): commands go to the ledger",
-        "(run 'koers ledger' somewhere), queries are answered by this instance's views or forwarded to the",
-        "instance that owns the key. Run several behind a load balancer."})
+    description = "Runs the HTTP API against a Kafka cluster (--bootstrap-servers): commands go to the ledger (run 'koers ledger' somewhere), queries are answered by this instance's views or forwarded to the instance that owns the key. Run several behind a load balancer.")
 final class ApiCommand implements Callable<Integer> {
 
   @Mixin
-  ClusterOptions cluster = new ClusterOptions();
-
-  @Mixin
-  HttpOptions http = new HttpOptions();
-
-  @Mixin
-  TokenOptions tokens = new TokenOptions();
-
-  @Mixin
-  ViewOptions views = new ViewOptions();
+  ClusteredNodeOptions node = new ClusteredNodeOptions();
 
   @Option(names = "--outcome-timeout", defaultValue = "PT5S", description = "How long to wait for the ledger's outcome (default: ${DEFAULT-VALUE}).")
   Duration outcomeTimeout;
 
   @Override
   public Integer call() throws InterruptedException {
-    return ClusterNodeRunner.run(cluster, http, tokens, views, outcomeTimeout, EnumSet.of(NodePart.COMMANDS));
+    return ClusterNodeRunner.run(node, outcomeTimeout, EnumSet.of(NodePart.COMMANDS));
   }
 }

@@ -9,11 +9,13 @@ final class ClusterNodeRunner {
 
   private ClusterNodeRunner() {}
 
-  static int run(ClusterOptions cluster, HttpOptions http, TokenOptions tokens, ViewOptions views,
-                 Duration outcomeTimeout, Set<NodePart> parts) throws InterruptedException {
+  static int run(ClusteredNodeOptions options, Duration outcomeTimeout, Set<NodePart> parts)
+      throws InterruptedException {
+    ClusterOptions cluster = options.cluster;
+    HttpOptions http = options.http;
     NodeSettings settings = new NodeSettings(cluster.bootstrapServers, cluster.topicPrefix, cluster.partitions,
         cluster.replicationFactor, cluster.stateDir, http.host, http.port, outcomeTimeout, Duration.ofMinutes(2),
-        tokens.settings(), http.advertisedHostOrDefault(), parts, views.anonymity());
+        options.tokens.settings(), http.advertisedHostOrDefault(), parts, options.views.anonymity());
     KoersNode node = KoersNode.start(settings, line -> System.out.println("koers: " + line));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

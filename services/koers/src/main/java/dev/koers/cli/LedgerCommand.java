@@ -7,9 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "ledger", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs the ledger alone against a Kafka cluster: it reads koers.decision.submissions, applies",
-        "the rules, and appends to koers.decision.events and koers.decision.outcomes, exactly once.",
-        "Run several for more throughput; partitions are the unit of parallelism."})
+    description = "Runs the ledger alone against a Kafka cluster: it reads koers.decision.submissions, applies the rules, and appends to koers.decision.events and koers.decision.outcomes, exactly once. Run several for more throughput; partitions are the unit of parallelism.")
 final class LedgerCommand implements Callable<Integer> {
 
   @Mixin

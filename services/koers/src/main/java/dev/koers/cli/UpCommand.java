@@ -13,10 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {
-        "Runs Koers on this machine: a real Kafka broker (KRaft, embedded, no Docker), the ledger, the views",
-        "and the HTTP API, in one process. Data stays in --data-dir and is found again on the next 'up'.",
-        "Stop it with Ctrl-C (or SIGTERM)."})
+    description = "Runs Koers on this machine: a real Kafka broker (KRaft, embedded, no Docker), the ledger, the views and the HTTP API, in one process. Data stays in --data-dir and is found again on the next 'up'. Stop it with Ctrl-C (or SIGTERM).")
 final class UpCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", defaultValue = "data", description = "Where Kafka and the state stores keep data (default: ${DEFAULT-VALUE}).")

@@ -7,25 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "views", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs the views against a Kafka cluster: folds koers.decision.events into state stores and",
-        "answers the API's queries (no commands) for the keys it owns, forwarding the others. Every views",
-        "instance serves HTTP, because any instance may be asked for any key."})
+    description = "Runs the views against a Kafka cluster: folds koers.decision.events into state stores and answers the API's queries (no commands) for the keys it owns, forwarding the others. Every views instance serves HTTP, because any instance may be asked for any key.")
 final class ViewsCommand implements Callable<Integer> {
 
   @Mixin
-  ClusterOptions cluster = new ClusterOptions();
-
-  @Mixin
-  HttpOptions http = new HttpOptions();
-
-  @Mixin
-  TokenOptions tokens = new TokenOptions();
-
-  @Mixin
-  ViewOptions views = new ViewOptions();
+  ClusteredNodeOptions node = new ClusteredNodeOptions();
 
   @Override
   public Integer call() throws InterruptedException {
-    return ClusterNodeRunner.run(cluster, http, tokens, views, Duration.ofSeconds(5), EnumSet.noneOf(NodePart.class));
+    return ClusterNodeRunner.run(node, Duration.ofSeconds(5), EnumSet.noneOf(NodePart.class));
   }
 }

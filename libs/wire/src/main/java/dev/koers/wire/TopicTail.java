@@ -1,0 +1,102 @@
+package dev.koers.wire;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows every partition of some topics from their current end, committed records only, and hands each
+ * record to a handler on its own thread. No consumer group: every process that tails sees every record.
+ */
+public final class TopicTail implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
+
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final List<String> topics;
+  private final Consumer<ConsumerRecord<String, byte[]>> handler;
+  private final Thread thread;
+  private final CountDownLatch positioned = new CountDownLatch(1);
+  private volatile boolean running = true;
+
+  public TopicTail(String bootstrapServers, String clientId, List<String> topics,
+                   Consumer<ConsumerRecord<String, byte[]>> handler) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    this.topics = List.copyOf(topics);
+    this.handler = handler;
+    this.thread = new Thread(this::follow, clientId);
+    thread.setDaemon(true);
+  }
+
+  /** Starts following and returns once the end offsets are known: records after this call are seen. */
+  public TopicTail start(Duration timeout) {
+    thread.start();
+    try {
+      if (!positioned.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(topics + " could not be read within " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting to read " + topics, e);
+    }
+    return this;
+  }
+
+  public boolean isRunning() {
+    return running && thread.isAlive();
+  }
+
+  private void follow() {
+    try {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : topics) {
+        consumer.partitionsFor(topic, Duration.ofSeconds(30))
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position); // resolve the end offsets now, before anyone relies on them
+      positioned.countDown();
+      while (running) {
+        consumer.poll(Duration.ofMillis(100)).forEach(handler);
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.error("Stopped reading {}: {}", topics, e.toString());
+    } finally {
+      running = false;
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
