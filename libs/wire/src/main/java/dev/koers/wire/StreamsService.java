@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -61,8 +63,13 @@ public final class StreamsService implements AutoCloseable {
     return state == KafkaStreams.State.RUNNING ? Optional.empty() : Optional.of(name + " is " + state);
   }
 
+  /**
+   * Stops and leaves the consumer group. Our members are dynamic: one left behind would hold its partitions
+   * until its session expires (45 s by default), and a restarted instance would wait that long.
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.koers.cli;
 
+import dev.koers.wire.AvroDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,10 +17,7 @@ import picocli.CommandLine.Command;
 public final class KoersMain {
 
   public static void main(String[] args) {
-    // Avro 1.12.2 instantiates generated classes only from trusted packages; set before any Avro class loads.
-    if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-      System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "dev.koers");
-    }
+    AvroDefaults.apply();
     System.exit(commandLine().execute(args));
   }
 

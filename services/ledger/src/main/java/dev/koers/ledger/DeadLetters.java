@@ -28,14 +28,13 @@ final class DeadLetters {
     this.sink = sink;
   }
 
-  void send(Record<String, byte[]> record, String code, String message) {
+  void send(Record<byte[], byte[]> record, String code, String message) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     put(headers, ERROR_CODE, code);
     put(headers, ERROR_MESSAGE, message == null ? code : message);
     put(headers, SOURCE_APPLICATION, context.applicationId());
     context.recordMetadata().ifPresent(meta -> where(headers, meta));
-    byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-    context.forward(new Record<Object, Object>(key, record.value(), record.timestamp(), headers), sink);
+    context.forward(new Record<Object, Object>(record.key(), record.value(), record.timestamp(), headers), sink);
     LOG.warn("Dead-lettered a submission ({}): {} at {}", code, message,
         context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"));
   }

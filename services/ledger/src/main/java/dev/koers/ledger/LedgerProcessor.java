@@ -6,6 +6,7 @@ import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
 import dev.koers.wire.KoersTopics;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.common.errors.SerializationException;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Decides one submission at a time, per decision, against the state kept in the ledger's stores. */
-final class LedgerProcessor implements Processor<String, byte[], Object, Object> {
+final class LedgerProcessor implements Processor<byte[], byte[], Object, Object> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
 
@@ -45,10 +46,10 @@ final class LedgerProcessor implements Processor<String, byte[], Object, Object>
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
+  public void process(Record<byte[], byte[]> record) {
     Submission submission;
     try {
-      submission = submissions.deserialize(submissionsTopic, record.value());
+      submission = decode(record.value());
     } catch (SerializationException e) {
       deadLetters.send(record, "UNREADABLE_SUBMISSION", e.getMessage());
       return;
@@ -57,12 +58,29 @@ final class LedgerProcessor implements Processor<String, byte[], Object, Object>
       deadLetters.send(record, "NULL_SUBMISSION", "a submission record must have a value");
       return;
     }
-    if (!submission.getDecisionId().equals(record.key())) {
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    if (!submission.getDecisionId().equals(key)) {
       deadLetters.send(record, "KEY_MISMATCH",
-          "record key " + record.key() + " is not the submission's decision id " + submission.getDecisionId());
+          "record key " + key + " is not the submission's decision id " + submission.getDecisionId());
       return;
     }
     decide(submission, record.timestamp());
+  }
+
+  /**
+   * A value of a few bytes can declare a string or array billions long (a valid header and fingerprint, then
+   * a forged length); Avro allocates what it declares before reading it, and the JVM refuses such an
+   * allocation with an OutOfMemoryError before taking any memory. That record is unreadable, like any other
+   * garbage: let it through as an Error and the stream thread would die on it, be replaced, and die again,
+   * stopping its partition for good.
+   */
+  private Submission decode(byte[] value) {
+    try {
+      return submissions.deserialize(submissionsTopic, value);
+    } catch (OutOfMemoryError e) {
+      throw new SerializationException("cannot decode Submission (" + value.length
+          + " bytes): it declares a length far beyond its own size (" + e.getMessage() + ")", e);
+    }
   }
 
   private void decide(Submission submission, long timestamp) {

@@ -27,8 +27,9 @@ public final class LedgerTopology {
 
   public static Topology build(KoersTopics topics, Supplier<LedgerStep> step) {
     Topology topology = new Topology();
-    // Values arrive as raw bytes so that unreadable input reaches the dead-letter topic instead of stopping us.
-    topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+    // Keys and values arrive as raw bytes so that unreadable input reaches the dead-letter topic, byte for byte,
+    // instead of stopping us.
+    topology.addSource(SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
         topics.submissions().name());
     topology.addProcessor(PROCESSOR, () -> new LedgerProcessor(topics, step.get()), SOURCE);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_STORE),

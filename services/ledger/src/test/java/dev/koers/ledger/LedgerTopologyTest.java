@@ -18,6 +18,7 @@ import dev.koers.wire.KoersTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -139,6 +140,36 @@ class LedgerTopologyTest {
     assertThat(events.isEmpty()).isTrue();
     assertThat(outcomes.isEmpty()).isTrue();
     assertThat(header(deadLetters.readRecord().headers(), "koers.error.code")).isEqualTo("KEY_MISMATCH");
+  }
+
+  @Test
+  void aValueThatDeclaresAHugeLengthIsDeadLetteredInsteadOfFailingTheThread() {
+    byte[] valid = topics.submissions().valueSerde().serializer().serialize("t", open("d-1", "s-1"));
+    // The real header and fingerprint, then a string length of about two billion (zig-zag varint).
+    byte[] forged = Arrays.copyOf(valid, 15);
+    System.arraycopy(new byte[] {(byte) 0x80, (byte) 0xD0, (byte) 0xAC, (byte) 0xF3, 0x0E}, 0, forged, 10, 5);
+
+    submissions.pipeInput("d-1", forged);
+    submit(open("d-1", "s-1"));
+
+    var letter = deadLetters.readRecord();
+    assertThat(letter.value()).isEqualTo(forged);
+    assertThat(header(letter.headers(), "koers.error.code")).isEqualTo("UNREADABLE_SUBMISSION");
+    assertThat(events.readValue().getSubmissionId()).isEqualTo("s-1");
+  }
+
+  @Test
+  void aDeadLetterKeepsTheOriginalKeyBytesEvenWhenTheyAreNotUtf8() {
+    TestInputTopic<byte[], byte[]> rawSubmissions = driver.createInputTopic(topics.submissions().name(),
+        Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+    byte[] key = {(byte) 0xFF, (byte) 0xFE, 'd'};
+
+    rawSubmissions.pipeInput(key, topics.submissions().valueSerde().serializer().serialize("t", open("d-1", "s-1")));
+
+    var letter = deadLetters.readRecord();
+    assertThat(letter.key()).isEqualTo(key);
+    assertThat(header(letter.headers(), "koers.error.code")).isEqualTo("KEY_MISMATCH");
+    assertThat(events.isEmpty()).isTrue();
   }
 
   private void submit(Submission submission) {
