@@ -3,6 +3,7 @@ package dev.koers.api;
 import dev.koers.domain.metrics.AggregateKey;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.IsoWeek;
+import dev.koers.domain.metrics.MetricsAggregate;
 import dev.koers.domain.metrics.MetricsDocument;
 import dev.koers.domain.metrics.ScopeKind;
 import dev.koers.domain.view.DecisionView;
@@ -66,9 +67,18 @@ public final class LocalViews implements ViewAccess {
     return decisions.page(filter, afterId, limit);
   }
 
+  /**
+   * A known unit or manager has a document for every week, zero where nothing counted (docs/metrics.md); an
+   * unknown one has none.
+   */
   @Override
   public Optional<MetricsView> metrics(AggregateKey key) {
-    return metrics.aggregate(key).map(a -> ViewRecords.metrics(MetricsDocument.of(key, a, anonymity), key));
+    Optional<MetricsAggregate> aggregate = metrics.aggregate(key);
+    if (aggregate.isEmpty() && !key.coversAllTime()
+        && metrics.aggregate(AggregateKey.allTime(key.scope(), key.id())).isPresent()) {
+      aggregate = Optional.of(MetricsAggregate.ZERO);
+    }
+    return aggregate.map(a -> ViewRecords.metrics(MetricsDocument.of(key, a, anonymity), key));
   }
 
   @Override
