@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code koers audit}: the auditor's subcommands, which live in services/audit (docs/audit.md). */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-    description = {"The auditor's tool: reads koers.decision.events directly from Kafka, read-only, to replay",
-        "decisions (also as of an instant), verify every hash chain, take and check digests, and export."},
+    description = {"The auditor's tool: reads koers.decision.events directly from Kafka,",
+        "read-only, to replay decisions and metrics (also as of an instant), verify",
+        "every hash chain, take and check digests, and export (docs/audit.md)."},
     subcommands = {ReplayCommand.class, VerifyCommand.class, DigestCommand.class, ExportCommand.class})
 final class AuditCommand implements Runnable {
 

@@ -1,0 +1,36 @@
+package dev.koers.audit.cli;
+
+import dev.koers.audit.log.ReaderSettings;
+import dev.koers.wire.KoersTopics;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Where the log is: the options every audit subcommand shares. */
+public final class KafkaOptions {
+
+  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
+      description = "The Kafka cluster, host:port[,host:port...]. Read-only: no group, no commits.")
+  String bootstrapServers;
+
+  @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
+      description = "Prefix of the Koers topic names (default: none).")
+  String topicPrefix;
+
+  @Option(names = "--idle-timeout", defaultValue = "PT30S", paramLabel = "DURATION",
+      description = "Give up when a partition returns nothing for this long (default: ${DEFAULT-VALUE}).")
+  Duration idleTimeout;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (it is shown only on a terminal anyway).")
+  boolean quiet;
+
+  @Option(names = "--stats", description = "At the end, print on stderr how many records were read and how fast.")
+  boolean stats;
+
+  String eventsTopic() {
+    return topicPrefix + KoersTopics.EVENTS;
+  }
+
+  ReaderSettings readerSettings() {
+    return new ReaderSettings(bootstrapServers, "koers-audit", idleTimeout);
+  }
+}

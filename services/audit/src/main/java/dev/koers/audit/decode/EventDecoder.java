@@ -1,0 +1,98 @@
+package dev.koers.audit.decode;
+
+import dev.koers.audit.log.RawRecord;
+import dev.koers.domain.HashChain;
+import dev.koers.schema.DecisionEvent;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+
+/**
+ * Decodes a raw log record by docs/wire-format.md, by hand rather than through the serde, so that every way a
+ * record can be broken becomes an {@link UnreadableRecord} with a reason instead of an exception. Not thread-safe:
+ * it reuses its decoder.
+ */
+public final class EventDecoder {
+
+  static final int HEADER_BYTES = 10;
+  private static final byte MARKER_0 = (byte) 0xC3;
+  private static final byte MARKER_1 = (byte) 0x01;
+
+  private final WriterSchemas writers;
+  private final Map<Long, SpecificDatumReader<DecisionEvent>> readers = new HashMap<>();
+  private BinaryDecoder decoder;
+
+  public EventDecoder(WriterSchemas writers) {
+    this.writers = writers;
+  }
+
+  public ReadRecord decode(RawRecord raw) {
+    String key = raw.key() == null ? null : new String(raw.key(), StandardCharsets.UTF_8);
+    byte[] value = raw.value();
+    if (value == null) {
+      return new UnreadableRecord(raw.position(), key, "the record has no value (a tombstone)");
+    }
+    if (value.length < HEADER_BYTES + HashChain.HASH_BYTES || value[0] != MARKER_0 || value[1] != MARKER_1) {
+      return new UnreadableRecord(raw.position(), key, "not an Avro single-object record: "
+          + value.length + " bytes, starting " + hexStart(value));
+    }
+    long fingerprint = ByteBuffer.wrap(value, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    SpecificDatumReader<DecisionEvent> reader = readerFor(fingerprint);
+    if (reader == null) {
+      return new UnreadableRecord(raw.position(), key, "unknown writer schema fingerprint "
+          + Long.toHexString(fingerprint) + " (not a released DecisionEvent schema)");
+    }
+    DecisionEvent event;
+    try {
+      decoder = DecoderFactory.get().binaryDecoder(value, HEADER_BYTES, value.length - HEADER_BYTES, decoder);
+      event = reader.read(null, decoder);
+      if (!decoder.isEnd()) {
+        return new UnreadableRecord(raw.position(), key, "bytes left over after the event");
+      }
+    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
+        | ClassCastException e) {
+      return new UnreadableRecord(raw.position(), key, "cannot decode the event: " + e);
+    }
+    return new LoggedEvent(raw.position(), key, event, carriesItsOwnHash(value, event));
+  }
+
+  private static boolean carriesItsOwnHash(byte[] value, DecisionEvent event) {
+    byte[] body = Arrays.copyOfRange(value, HEADER_BYTES, value.length);
+    int tail = body.length - HashChain.HASH_BYTES;
+    return event.getHash() != null
+        && Arrays.equals(event.getHash().bytes(), 0, HashChain.HASH_BYTES, body, tail, body.length)
+        && HashChain.verifiesBody(body);
+  }
+
+  private SpecificDatumReader<DecisionEvent> readerFor(long fingerprint) {
+    SpecificDatumReader<DecisionEvent> reader = readers.get(fingerprint);
+    if (reader == null) {
+      Schema writer = writers.find(fingerprint).orElse(null);
+      if (writer == null) {
+        return null;
+      }
+      Schema current = DecisionEvent.getClassSchema();
+      reader = new SpecificDatumReader<>(writer, current, SpecificData.getForSchema(current));
+      readers.put(fingerprint, reader);
+    }
+    return reader;
+  }
+
+  private static String hexStart(byte[] value) {
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < Math.min(4, value.length); i++) {
+      hex.append(String.format("%02x", value[i]));
+    }
+    return hex.length() == 0 ? "(empty)" : hex.toString();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.koers.audit.replay;
+
+import dev.koers.domain.metrics.AggregateKey;
+import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.Contribution;
+import dev.koers.domain.metrics.Contributions;
+import dev.koers.domain.metrics.DecisionFacts;
+import dev.koers.domain.metrics.DecisionFactsFold;
+import dev.koers.domain.metrics.DecisionMetrics;
+import dev.koers.domain.metrics.MetricsAggregate;
+import dev.koers.domain.metrics.MetricsDocument;
+import dev.koers.domain.metrics.MetricsReplay;
+import dev.koers.domain.metrics.MetricsSnapshot;
+import dev.koers.schema.DecisionEvent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Every metric of the selected decisions with the pure metric core, exactly as {@link MetricsReplay#replay}
+ * computes it: each decision's events folded into its facts (one event at a time, as {@link MetricsReplay#fold}
+ * does, so the log need not be held in memory), then every decision's contributions summed per aggregate.
+ * The sum is taken pairwise, as a balanced tree, not left to right: aggregates add exactly in any order, and an
+ * aggregate's sets of respondents grow with the log, so adding one decision at a time would copy them over and
+ * over (quadratic in the number of decisions).
+ */
+public final class MetricsPart implements ReplayPart {
+
+  private final DecisionFactsFold fold = new DecisionFactsFold();
+  private final Map<String, DecisionFacts> facts = new HashMap<>();
+  private final Anonymity anonymity;
+
+  public MetricsPart(Anonymity anonymity) {
+    this.anonymity = anonymity;
+  }
+
+  @Override
+  public String name() {
+    return "metrics";
+  }
+
+  @Override
+  public void accept(DecisionEvent event) {
+    facts.put(event.getDecisionId(), fold.apply(facts.get(event.getDecisionId()), event));
+  }
+
+  @Override
+  public Result result() {
+    MetricsSnapshot snapshot = new MetricsSnapshot(new TreeMap<>(facts), aggregates(facts.values()));
+    return new Result(anonymity.minRespondents(), snapshot.decisions(anonymity),
+        snapshot.documents(anonymity).values());
+  }
+
+  static SortedMap<AggregateKey, MetricsAggregate> aggregates(Collection<DecisionFacts> decisions) {
+    // Contributions are pure and the sums exact in any order: both are spread over the cores.
+    Map<AggregateKey, List<MetricsAggregate>> deltas = decisions.parallelStream()
+        .flatMap(decision -> Contributions.of(decision).stream())
+        .collect(Collectors.groupingBy(Contribution::key, Collectors.mapping(Contribution::delta,
+            Collectors.toList())));
+    SortedMap<AggregateKey, MetricsAggregate> aggregates = new TreeMap<>();
+    deltas.entrySet().parallelStream().map(e -> Map.entry(e.getKey(), pairwiseSum(e.getValue())))
+        .forEachOrdered(e -> aggregates.put(e.getKey(), e.getValue()));
+    return aggregates;
+  }
+
+  private static MetricsAggregate pairwiseSum(List<MetricsAggregate> terms) {
+    List<MetricsAggregate> level = terms;
+    while (level.size() > 1) {
+      List<MetricsAggregate> up = new ArrayList<>((level.size() + 1) / 2);
+      for (int i = 0; i + 1 < level.size(); i += 2) {
+        up.add(level.get(i).plus(level.get(i + 1)));
+      }
+      if (level.size() % 2 == 1) {
+        up.add(level.get(level.size() - 1));
+      }
+      level = up;
+    }
+    return level.isEmpty() ? MetricsAggregate.ZERO : level.get(0);
+  }
+
+  /**
+   * @param minRespondents the anonymity threshold applied to scores
+   * @param decisions each decision's figures, by id
+   * @param documents every unit and manager document, all time and per ISO week (each names its scope and window)
+   */
+  public record Result(int minRespondents, SortedMap<String, DecisionMetrics> decisions,
+                       Collection<MetricsDocument> documents) {}
+}

@@ -1,0 +1,143 @@
+package dev.koers.audit.verify;
+
+import dev.koers.audit.decode.LoggedEvent;
+import dev.koers.audit.decode.UnreadableRecord;
+import dev.koers.audit.log.RecordPosition;
+import dev.koers.audit.pass.LogListener;
+import dev.koers.domain.DecisionState;
+import dev.koers.domain.Evolver;
+import dev.koers.domain.HashChain;
+import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.event.DecisionOpened;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Checks every decision's chain as the log is read: each record's own hash, the previousHash link, sequences
+ * 1..n without gaps or repeats, the opening first, and each transition by the domain core's {@link Evolver}.
+ * Every break becomes a {@link Finding} at the record where it shows; reading goes on.
+ */
+public final class ChainVerifier implements LogListener {
+
+  private final Evolver evolver = new Evolver();
+  private final Map<String, ChainCursor> chains = new HashMap<>();
+  private final Findings findings;
+
+  public ChainVerifier(Findings findings) {
+    this.findings = findings;
+  }
+
+  public int decisions() {
+    return chains.size();
+  }
+
+  @Override
+  public void onUnreadable(UnreadableRecord record) {
+    findings.add(new Finding(Problem.UNDECODABLE, record.key(), null, record.position(), record.reason()));
+  }
+
+  @Override
+  public void onEvent(LoggedEvent logged) {
+    DecisionEvent event = logged.event();
+    String decisionId = event.getDecisionId();
+    RecordPosition position = logged.position();
+    if (!logged.hashMatches()) {
+      report(Problem.HASH_MISMATCH, event, position,
+          "SHA-256 of the record's body (minus its last 32 bytes) is not its stored hash " + shortHex(event));
+    }
+    if (!decisionId.equals(logged.key())) {
+      report(Problem.KEY_MISMATCH, event, position, "the record's key is '" + logged.key() + "'");
+    }
+    ChainCursor cursor = chains.get(decisionId);
+    if (cursor == null) {
+      cursor = new ChainCursor(position.partition());
+      chains.put(decisionId, cursor);
+    } else if (cursor.partition != position.partition()) {
+      report(Problem.WRONG_PARTITION, event, position,
+          "earlier events of this decision are in partition " + cursor.partition);
+    }
+    boolean inSequence = checkSequence(cursor, event, position);
+    boolean linked = checkLink(cursor, event, position);
+    checkTransition(cursor, event, position, inSequence && linked);
+    cursor.lastSequence = event.getSequence();
+    cursor.lastHash = event.getHash().bytes();
+    cursor.lastPosition = position;
+  }
+
+  private boolean checkSequence(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
+    long expected = cursor.lastSequence + 1;
+    long sequence = event.getSequence();
+    if (sequence > expected) {
+      report(Problem.SEQUENCE_GAP, event, position, "sequence " + sequence + " where " + expected
+          + " was expected: " + (sequence - expected) + " event(s) missing" + after(cursor));
+    } else if (sequence < expected) {
+      report(Problem.SEQUENCE_REPEAT, event, position, "sequence " + sequence + " where " + expected
+          + " was expected" + after(cursor));
+    }
+    return sequence == expected;
+  }
+
+  private boolean checkLink(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
+    if (Arrays.equals(event.getPreviousHash().bytes(), cursor.lastHash)) {
+      return true;
+    }
+    String expected = cursor.lastPosition == null
+        ? "32 zero bytes, as this is the decision's first event in the log"
+        : "the hash of #" + cursor.lastSequence + " at offset " + cursor.lastPosition.offset() + ", "
+            + abbreviate(HexFormat.of().formatHex(cursor.lastHash));
+    report(Problem.LINK_BROKEN, event, position,
+        "previousHash " + abbreviate(HashChain.hex(event.getPreviousHash())) + " is not " + expected);
+    return false;
+  }
+
+  private void checkTransition(ChainCursor cursor, DecisionEvent event, RecordPosition position,
+      boolean linkedToHead) {
+    DecisionState before = cursor.state;
+    if (before == null && !(event.getPayload() instanceof DecisionOpened)) {
+      if (!cursor.openingMissingReported) {
+        cursor.openingMissingReported = true;
+        report(Problem.OPENING_MISSING, event, position, "the first event read for this decision is "
+            + event.getPayload().getClass().getSimpleName());
+      }
+      cursor.stateAtHead = false;
+      return;
+    }
+    boolean direct = linkedToHead && cursor.stateAtHead;
+    try {
+      cursor.state = evolver.evolve(before, direct ? event : linkedTo(before, event));
+      cursor.stateAtHead = direct;
+    } catch (IllegalStateException e) {
+      report(Problem.INVALID_TRANSITION, event, position, e.getMessage());
+      cursor.stateAtHead = false;
+    }
+  }
+
+  /**
+   * The event as if it were linked right after {@code before}: sequence and link are checked above, so the
+   * domain core is asked only whether this kind of event may follow that state.
+   */
+  private static DecisionEvent linkedTo(DecisionState before, DecisionEvent event) {
+    long sequence = before == null ? 1 : before.sequence() + 1;
+    String link = before == null ? HashChain.GENESIS_HEX : before.lastHash();
+    return DecisionEvent.newBuilder(event).setSequence(sequence).setPreviousHash(HashChain.fromHex(link)).build();
+  }
+
+  private void report(Problem problem, DecisionEvent event, RecordPosition position, String detail) {
+    findings.add(new Finding(problem, event.getDecisionId(), event.getSequence(), position, detail));
+  }
+
+  private static String after(ChainCursor cursor) {
+    return cursor.lastPosition == null ? " (first event read for this decision)"
+        : " (the chain was at #" + cursor.lastSequence + ", offset " + cursor.lastPosition.offset() + ")";
+  }
+
+  private static String shortHex(DecisionEvent event) {
+    return abbreviate(HashChain.hex(event.getHash()));
+  }
+
+  private static String abbreviate(String hex) {
+    return hex.substring(0, 12) + "…";
+  }
+}
