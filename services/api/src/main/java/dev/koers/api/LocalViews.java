@@ -13,7 +13,7 @@ import dev.koers.schema.view.MetricsView;
 import dev.koers.views.DecisionLookup;
 import dev.koers.views.MetricsLookup;
 import dev.koers.views.StoreOwners;
-import dev.koers.views.ViewRecords;
+import dev.koers.documents.ViewRecords;
 import dev.koers.views.ViewsTopology;
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import dev.koers.api.auth.Authenticator;
 import dev.koers.domain.metrics.AggregateKey;
 import dev.koers.domain.metrics.IsoWeek;
 import dev.koers.domain.metrics.ScopeKind;
-import dev.koers.views.ViewJson;
+import dev.koers.documents.ViewJson;
 import io.javalin.http.Context;
 
 /** Thin handlers for the metrics of a unit or a manager, all time, one ISO week, or week by week. */

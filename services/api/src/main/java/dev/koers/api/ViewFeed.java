@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
 import dev.koers.schema.view.ScopeKind;
-import dev.koers.views.ViewJson;
+import dev.koers.documents.ViewJson;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.TopicTail;
 import java.time.Duration;

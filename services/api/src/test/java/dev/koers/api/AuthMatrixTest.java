@@ -24,7 +24,7 @@ import dev.koers.domain.metrics.DecisionMetrics;
 import dev.koers.domain.metrics.ScopeKind;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
-import dev.koers.views.ViewRecords;
+import dev.koers.documents.ViewRecords;
 import dev.koers.domain.view.Course;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.domain.view.Head;

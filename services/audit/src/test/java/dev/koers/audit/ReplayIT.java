@@ -16,6 +16,12 @@ import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.MetricsReplay;
 import dev.koers.domain.metrics.MetricsSnapshot;
 import dev.koers.domain.view.DecisionProjector;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.koers.documents.ViewJson;
+import dev.koers.documents.ViewRecords;
+import dev.koers.domain.metrics.DecisionFacts;
+import dev.koers.domain.metrics.DecisionFactsFold;
+import dev.koers.domain.metrics.DecisionMetrics;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.testkit.KafkaIntegrationTest;
@@ -152,13 +158,21 @@ class ReplayIT {
     return json.readTree(result.out());
   }
 
-  /** The in-memory truth: the projector over the ledger's events that pass the filter, sorted by id. */
-  private List<DecisionView> project(Predicate<DecisionEvent> keep) {
+  /**
+   * The in-memory truth: the views' folds over the ledger's events that pass the filter, rendered as the
+   * decision documents of the API, sorted by id.
+   */
+  private List<ObjectNode> project(Predicate<DecisionEvent> keep) {
     DecisionProjector projector = new DecisionProjector();
+    DecisionFactsFold fold = new DecisionFactsFold();
     Map<String, DecisionView> views = new TreeMap<>();
-    events.stream().filter(keep).forEach(e -> views.put(e.getDecisionId(),
-        projector.apply(views.get(e.getDecisionId()), e)));
-    return List.copyOf(views.values());
+    Map<String, DecisionFacts> facts = new TreeMap<>();
+    events.stream().filter(keep).forEach(e -> {
+      views.put(e.getDecisionId(), projector.apply(views.get(e.getDecisionId()), e));
+      facts.put(e.getDecisionId(), fold.apply(facts.get(e.getDecisionId()), e));
+    });
+    return views.values().stream().map(v -> ViewJson.decision(ViewRecords.decision(v,
+        DecisionMetrics.of(facts.get(v.decisionId()), Anonymity.DEFAULT)))).toList();
   }
 
   /** As the replay writes it, read back: the same node types as the document's. */

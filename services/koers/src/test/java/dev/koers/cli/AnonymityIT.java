@@ -14,7 +14,7 @@ import dev.koers.schema.Role;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
 import dev.koers.testkit.TopicSnapshot;
-import dev.koers.views.ViewJson;
+import dev.koers.documents.ViewJson;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.Topic;
 import java.io.IOException;

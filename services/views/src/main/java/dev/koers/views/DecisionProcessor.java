@@ -1,5 +1,6 @@
 package dev.koers.views;
 
+import dev.koers.documents.ViewRecords;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.Contribution;
 import dev.koers.domain.metrics.Contributions;

@@ -1,5 +1,6 @@
 package dev.koers.views;
 
+import dev.koers.documents.ViewRecords;
 import dev.koers.domain.metrics.AggregateKey;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.MetricsAggregate;

@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A decision as the log knew it at a moment: the events recorded (by {@code recordedAt}) at or before it,
- * folded with the same projector as the live view. The HTTP timeline and the auditor's replay both use this.
+ * A decision as the log knew it at a moment: its events in log order up to the first one recorded (by
+ * {@code recordedAt}) after that moment, folded with the same projector as the live view. A prefix, so the
+ * chain stays whole even if the ledger's clock ever stepped back. The auditor's replay cuts the same way.
  */
 public record DecisionAsOf(DecisionView decision, DecisionFacts facts, List<TimelineEntry> events) {
 
@@ -18,7 +19,7 @@ public record DecisionAsOf(DecisionView decision, DecisionFacts facts, List<Time
     DecisionView view = null;
     DecisionFacts facts = null;
     List<DecisionEvent> known = log.stream()
-        .filter(e -> asOf == null || !e.getRecordedAt().isAfter(asOf))
+        .takeWhile(e -> asOf == null || !e.getRecordedAt().isAfter(asOf))
         .toList();
     for (DecisionEvent event : known) {
       view = projector.apply(view, event);

@@ -25,9 +25,6 @@ import java.util.stream.Collectors;
  * Every metric of the selected decisions with the pure metric core, exactly as {@link MetricsReplay#replay}
  * computes it: each decision's events folded into its facts (one event at a time, as {@link MetricsReplay#fold}
  * does, so the log need not be held in memory), then every decision's contributions summed per aggregate.
- * The sum is taken pairwise, as a balanced tree, not left to right: aggregates add exactly in any order, and an
- * aggregate's sets of respondents grow with the log, so adding one decision at a time would copy them over and
- * over (quadratic in the number of decisions).
  */
 public final class MetricsPart implements ReplayPart {
 
@@ -51,36 +48,9 @@ public final class MetricsPart implements ReplayPart {
 
   @Override
   public Result result() {
-    MetricsSnapshot snapshot = new MetricsSnapshot(new TreeMap<>(facts), aggregates(facts.values()));
+    MetricsSnapshot snapshot = new MetricsSnapshot(new TreeMap<>(facts), MetricsReplay.aggregate(facts.values()));
     return new Result(anonymity.minRespondents(), snapshot.decisions(anonymity),
         snapshot.documents(anonymity).values());
-  }
-
-  static SortedMap<AggregateKey, MetricsAggregate> aggregates(Collection<DecisionFacts> decisions) {
-    // Contributions are pure and the sums exact in any order: both are spread over the cores.
-    Map<AggregateKey, List<MetricsAggregate>> deltas = decisions.parallelStream()
-        .flatMap(decision -> Contributions.of(decision).stream())
-        .collect(Collectors.groupingBy(Contribution::key, Collectors.mapping(Contribution::delta,
-            Collectors.toList())));
-    SortedMap<AggregateKey, MetricsAggregate> aggregates = new TreeMap<>();
-    deltas.entrySet().parallelStream().map(e -> Map.entry(e.getKey(), pairwiseSum(e.getValue())))
-        .forEachOrdered(e -> aggregates.put(e.getKey(), e.getValue()));
-    return aggregates;
-  }
-
-  private static MetricsAggregate pairwiseSum(List<MetricsAggregate> terms) {
-    List<MetricsAggregate> level = terms;
-    while (level.size() > 1) {
-      List<MetricsAggregate> up = new ArrayList<>((level.size() + 1) / 2);
-      for (int i = 0; i + 1 < level.size(); i += 2) {
-        up.add(level.get(i).plus(level.get(i + 1)));
-      }
-      if (level.size() % 2 == 1) {
-        up.add(level.get(level.size() - 1));
-      }
-      level = up;
-    }
-    return level.isEmpty() ? MetricsAggregate.ZERO : level.get(0);
   }
 
   /**

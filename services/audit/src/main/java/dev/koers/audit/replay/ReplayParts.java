@@ -9,6 +9,6 @@ public final class ReplayParts {
   private ReplayParts() {}
 
   public static List<ReplayPart> standard(Anonymity anonymity) {
-    return List.of(new DecisionsPart(), new MetricsPart(anonymity));
+    return List.of(new DecisionsPart(anonymity), new MetricsPart(anonymity));
   }
 }

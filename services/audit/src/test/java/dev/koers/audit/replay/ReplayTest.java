@@ -81,7 +81,7 @@ class ReplayTest {
         return null;
       }
     };
-    DecisionsPart decisions = new DecisionsPart();
+    DecisionsPart decisions = new DecisionsPart(dev.koers.domain.metrics.Anonymity.DEFAULT);
     Records.feed(Records.raw(events), new Replay(Selection.ALL, null, List.of(failing, decisions), findings));
 
     assertThat(findings.all()).hasSize(6).extracting(Finding::problem).containsOnly(Problem.REPLAY_FAILED);
@@ -90,8 +90,8 @@ class ReplayTest {
   }
 
   private static List<DecisionView> replay(Selection selection, Instant asOf, List<DecisionEvent> log) {
-    DecisionsPart decisions = new DecisionsPart();
+    DecisionsPart decisions = new DecisionsPart(dev.koers.domain.metrics.Anonymity.DEFAULT);
     Records.feed(Records.raw(log), new Replay(selection, asOf, List.of(decisions), new Findings()));
-    return decisions.result();
+    return decisions.views();
   }
 }

@@ -1,4 +1,4 @@
-package dev.koers.views;
+package dev.koers.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

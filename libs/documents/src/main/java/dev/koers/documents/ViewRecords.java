@@ -1,4 +1,4 @@
-package dev.koers.views;
+package dev.koers.documents;
 
 import dev.koers.domain.metrics.AggregateKey;
 import dev.koers.domain.metrics.Balance;
