@@ -9,6 +9,7 @@ import dev.koers.schema.command.GiveFeedback;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,15 +40,15 @@ final class SubmissionRequests {
         .build();
   }
 
-  static java.util.Optional<String> idempotencyKey(Context ctx) {
+  static Optional<String> idempotencyKey(Context ctx) {
     String key = ctx.header("Idempotency-Key");
     if (key == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
       throw JsonBody.bad("Idempotency-Key", "the Idempotency-Key header must be 1..128 visible ASCII characters");
     }
-    return java.util.Optional.of(key);
+    return Optional.of(key);
   }
 
   /** If-Match carries the decision's sequence as its ETag says it, quoted or not. */
