@@ -5,6 +5,7 @@ import dev.koers.schema.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -50,12 +51,35 @@ public final class HashChain {
    * equals {@code body[len-32..]}. Lets an auditor check raw log records without decoding them.
    */
   public static boolean verifiesBody(byte[] avroBinaryBody) {
-    if (avroBinaryBody == null || avroBinaryBody.length < HASH_BYTES) {
+    if (avroBinaryBody == null) {
       return false;
     }
-    int bodyLength = avroBinaryBody.length - HASH_BYTES;
-    byte[] stored = Arrays.copyOfRange(avroBinaryBody, bodyLength, avroBinaryBody.length);
-    return MessageDigest.isEqual(digest(avroBinaryBody, bodyLength), stored);
+    return verifiesBody(avroBinaryBody, 0, avroBinaryBody.length, sha256());
+  }
+
+  /**
+   * {@link #verifiesBody(byte[])} for the body at {@code buffer[offset..offset+length]}, without copying it, with
+   * a SHA-256 digest the caller reuses (it is reset first and left reset).
+   */
+  public static boolean verifiesBody(byte[] buffer, int offset, int length, MessageDigest sha256) {
+    if (buffer == null || length < HASH_BYTES || offset < 0 || offset + length > buffer.length) {
+      return false;
+    }
+    int bodyLength = length - HASH_BYTES;
+    sha256.reset();
+    sha256.update(buffer, offset, bodyLength);
+    byte[] computed = sha256.digest();
+    int stored = offset + bodyLength;
+    return Arrays.equals(computed, 0, HASH_BYTES, buffer, stored, stored + HASH_BYTES);
+  }
+
+  /** A new SHA-256 digest, as {@link #verifiesBody(byte[], int, int, MessageDigest)} wants one. */
+  public static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** The event's plain Avro binary encoding with its own schema: what {@link #verifiesBody} reads. */
@@ -78,8 +102,17 @@ public final class HashChain {
 
   /** Lowercase hex of a hash. */
   public static String hex(Sha256 hash) {
-    return HexFormat.of().formatHex(hash.bytes());
+    // What HexFormat.of().formatHex gives, without its StringBuilder: the domain core formats two hashes per event.
+    byte[] bytes = hash.bytes();
+    byte[] digits = new byte[2 * bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      digits[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xF];
+      digits[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
+    }
+    return new String(digits, StandardCharsets.ISO_8859_1);
   }
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   /** The hash written as 64 hex digits. */
   public static Sha256 fromHex(String hex) {

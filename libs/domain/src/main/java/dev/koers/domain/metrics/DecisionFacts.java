@@ -4,13 +4,17 @@ import dev.koers.schema.ActivityGroup;
 import dev.koers.schema.Depth;
 import dev.koers.schema.Perspective;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * What the metrics need to know about one decision, folded from its events by {@link DecisionFactsFold}.
@@ -55,7 +59,61 @@ public record DecisionFacts(
     Objects.requireNonNull(openedAt, "openedAt");
     revisions = revisions == null ? List.of() : List.copyOf(revisions);
     hearings = hearings == null ? List.of() : List.copyOf(hearings);
-    feedback = feedback == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(feedback));
+    feedback = feedback == null ? Map.of() : feedback instanceof SortedFeedback ? feedback : new SortedFeedback(feedback);
+  }
+
+  /**
+   * The feedback as the canonical constructor keeps it: an unmodifiable copy sorted by respondent id. Its own
+   * class, so that the next facts of the fold (one per event) can take it as it is instead of copying it again.
+   * Equal to, and iterated like, the unmodifiable sorted map it wraps.
+   */
+  private static final class SortedFeedback extends AbstractMap<String, FeedbackFact> {
+
+    private final Map<String, FeedbackFact> sorted;
+
+    SortedFeedback(Map<String, FeedbackFact> feedback) {
+      this.sorted = Collections.unmodifiableMap(new TreeMap<>(feedback));
+    }
+
+    @Override
+    public Set<Entry<String, FeedbackFact>> entrySet() {
+      return sorted.entrySet();
+    }
+
+    @Override
+    public int size() {
+      return sorted.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return sorted.isEmpty();
+    }
+
+    @Override
+    public FeedbackFact get(Object key) {
+      return sorted.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return sorted.containsKey(key);
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return sorted.keySet();
+    }
+
+    @Override
+    public Collection<FeedbackFact> values() {
+      return sorted.values();
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super FeedbackFact> action) {
+      sorted.forEach(action);
+    }
   }
 
   /** A decision just opened. */

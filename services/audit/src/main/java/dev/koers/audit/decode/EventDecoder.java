@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class EventDecoder {
 
   private final WriterSchemas writers;
   private final Map<Long, SpecificDatumReader<DecisionEvent>> readers = new HashMap<>();
+  private final MessageDigest sha256 = HashChain.sha256();
   private BinaryDecoder decoder;
 
   public EventDecoder(WriterSchemas writers) {
@@ -66,12 +68,16 @@ public final class EventDecoder {
     return new LoggedEvent(raw.position(), key, event, carriesItsOwnHash(value, event));
   }
 
-  private static boolean carriesItsOwnHash(byte[] value, DecisionEvent event) {
-    byte[] body = Arrays.copyOfRange(value, HEADER_BYTES, value.length);
-    int tail = body.length - HashChain.HASH_BYTES;
+  /**
+   * Whether a decoded record's value carries its own hash: the decoded {@code hash} is the body's last 32 bytes
+   * and SHA-256 of the rest of the body. Hashes the body where it lies in the value (no copy), with this
+   * decoder's own digest.
+   */
+  private boolean carriesItsOwnHash(byte[] value, DecisionEvent event) {
+    int tail = value.length - HashChain.HASH_BYTES;
     return event.getHash() != null
-        && Arrays.equals(event.getHash().bytes(), 0, HashChain.HASH_BYTES, body, tail, body.length)
-        && HashChain.verifiesBody(body);
+        && Arrays.equals(event.getHash().bytes(), 0, HashChain.HASH_BYTES, value, tail, value.length)
+        && HashChain.verifiesBody(value, HEADER_BYTES, value.length - HEADER_BYTES, sha256);
   }
 
   private SpecificDatumReader<DecisionEvent> readerFor(long fingerprint) {

@@ -8,5 +8,13 @@ public interface LogListener {
 
   void onEvent(LoggedEvent event);
 
+  /**
+   * The same, with the decision's slot, which the pass looked up once for all its listeners; a listener that
+   * keeps state per decision keeps it there (see {@link DecisionSlot}).
+   */
+  default void onEvent(LoggedEvent event, DecisionSlot slot) {
+    onEvent(event);
+  }
+
   default void onUnreadable(UnreadableRecord record) {}
 }

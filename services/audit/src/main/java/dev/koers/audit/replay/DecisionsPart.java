@@ -2,6 +2,7 @@ package dev.koers.audit.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.koers.audit.digest.MerkleTree;
+import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.documents.ViewJson;
 import dev.koers.documents.ViewRecords;
 import dev.koers.domain.metrics.Anonymity;
@@ -11,6 +12,7 @@ import dev.koers.domain.metrics.DecisionMetrics;
 import dev.koers.domain.view.DecisionProjector;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,10 @@ public final class DecisionsPart implements ReplayPart {
 
   private final DecisionProjector projector = new DecisionProjector();
   private final DecisionFactsFold fold = new DecisionFactsFold();
-  private final Map<String, DecisionView> views = new HashMap<>();
-  private final Map<String, DecisionFacts> facts = new HashMap<>();
+  /** The slots holding a rebuilt decision, in the order of their first one. */
+  private final List<DecisionSlot> rebuilt = new ArrayList<>();
+  /** Slots of decisions fed without a pass. */
+  private final Map<String, DecisionSlot> ownSlots = new HashMap<>();
   private final Anonymity anonymity;
 
   public DecisionsPart(Anonymity anonymity) {
@@ -38,23 +42,38 @@ public final class DecisionsPart implements ReplayPart {
 
   @Override
   public void accept(DecisionEvent event) {
-    String id = event.getDecisionId();
-    views.put(id, projector.apply(views.get(id), event));
-    facts.put(id, fold.apply(facts.get(id), event));
+    accept(event, ownSlots.computeIfAbsent(event.getDecisionId(), DecisionSlot::new));
+  }
+
+  @Override
+  public void accept(DecisionEvent event, DecisionSlot slot) {
+    DecisionView view = projector.apply(slot.view, event);
+    if (slot.view == null) {
+      rebuilt.add(slot);
+    }
+    slot.view = view;
+    DecisionFacts before = slot.viewFacts;
+    slot.viewFacts = fold.apply(before, event);
+    slot.foldedEvent = event;
+    slot.foldedFrom = before;
   }
 
   /** The decision documents sorted by id. */
   @Override
   public List<ObjectNode> result() {
-    return views().stream()
-        .map(v -> ViewJson.decision(ViewRecords.decision(v, DecisionMetrics.of(facts.get(v.decisionId()), anonymity))))
+    return sorted().stream()
+        .map(s -> ViewJson.decision(ViewRecords.decision(s.view, DecisionMetrics.of(s.viewFacts, anonymity))))
         .toList();
   }
 
   /** The rebuilt decisions behind the documents, sorted by id. */
   public List<DecisionView> views() {
-    return views.values().stream()
-        .sorted((a, b) -> MerkleTree.LEAF_ORDER.compare(a.decisionId(), b.decisionId()))
+    return sorted().stream().map(s -> s.view).toList();
+  }
+
+  private List<DecisionSlot> sorted() {
+    return rebuilt.stream()
+        .sorted((a, b) -> MerkleTree.LEAF_ORDER.compare(a.view.decisionId(), b.view.decisionId()))
         .toList();
   }
 }

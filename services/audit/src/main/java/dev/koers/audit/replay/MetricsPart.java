@@ -1,5 +1,6 @@
 package dev.koers.audit.replay;
 
+import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.domain.metrics.AggregateKey;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.Contribution;
@@ -29,7 +30,10 @@ import java.util.stream.Collectors;
 public final class MetricsPart implements ReplayPart {
 
   private final DecisionFactsFold fold = new DecisionFactsFold();
-  private final Map<String, DecisionFacts> facts = new HashMap<>();
+  /** The slots holding facts, in the order of their first event. */
+  private final List<DecisionSlot> folded = new ArrayList<>();
+  /** Slots of decisions fed without a pass. */
+  private final Map<String, DecisionSlot> ownSlots = new HashMap<>();
   private final Anonymity anonymity;
 
   public MetricsPart(Anonymity anonymity) {
@@ -43,11 +47,27 @@ public final class MetricsPart implements ReplayPart {
 
   @Override
   public void accept(DecisionEvent event) {
-    facts.put(event.getDecisionId(), fold.apply(facts.get(event.getDecisionId()), event));
+    accept(event, ownSlots.computeIfAbsent(event.getDecisionId(), DecisionSlot::new));
+  }
+
+  @Override
+  public void accept(DecisionEvent event, DecisionSlot slot) {
+    // The same pure fold of the same event into the same facts gives the same facts: take DecisionsPart's.
+    DecisionFacts next = slot.foldedEvent == event && slot.foldedFrom == slot.metricFacts && slot.viewFacts != null
+        ? slot.viewFacts
+        : fold.apply(slot.metricFacts, event);
+    if (slot.metricFacts == null) {
+      folded.add(slot);
+    }
+    slot.metricFacts = next;
   }
 
   @Override
   public Result result() {
+    Map<String, DecisionFacts> facts = new HashMap<>();
+    for (DecisionSlot slot : folded) {
+      facts.put(slot.decisionId(), slot.metricFacts);
+    }
     MetricsSnapshot snapshot = new MetricsSnapshot(new TreeMap<>(facts), MetricsReplay.aggregate(facts.values()));
     return new Result(anonymity.minRespondents(), snapshot.decisions(anonymity),
         snapshot.documents(anonymity).values());

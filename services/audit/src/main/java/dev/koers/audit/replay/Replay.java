@@ -1,6 +1,7 @@
 package dev.koers.audit.replay;
 
 import dev.koers.audit.decode.LoggedEvent;
+import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import dev.koers.audit.verify.Finding;
 import dev.koers.audit.verify.Findings;
@@ -20,9 +21,10 @@ public final class Replay implements LogListener {
   private final Selection selection;
   private final Instant asOf;
   private final List<ReplayPart> parts;
+  private final ReplayPart[] partArray;
   private final Findings findings;
-  /** Per decision seen: whether its events still go to the parts. */
-  private final Map<String, Boolean> feeding = new HashMap<>();
+  /** Slots of decisions fed without a pass (one record at a time). */
+  private final Map<String, DecisionSlot> ownSlots = new HashMap<>();
   private long replayedEvents;
 
   /** @param asOf null to replay everything */
@@ -30,29 +32,35 @@ public final class Replay implements LogListener {
     this.selection = selection;
     this.asOf = asOf;
     this.parts = List.copyOf(parts);
+    this.partArray = this.parts.toArray(ReplayPart[]::new);
     this.findings = findings;
   }
 
   @Override
   public void onEvent(LoggedEvent logged) {
+    onEvent(logged, ownSlots.computeIfAbsent(logged.event().getDecisionId(), DecisionSlot::new));
+  }
+
+  @Override
+  public void onEvent(LoggedEvent logged, DecisionSlot slot) {
     DecisionEvent event = logged.event();
     String id = event.getDecisionId();
-    Boolean feed = feeding.get(id);
+    Boolean feed = slot.feeding;
     if (feed == null) {
       feed = selection.mayAdmit(id) && selection.admits(event);
-      feeding.put(id, feed);
+      slot.feeding = feed;
     }
     if (!feed) {
       return;
     }
     if (asOf != null && event.getRecordedAt().isAfter(asOf)) {
-      feeding.put(id, false);
+      slot.feeding = false;
       return;
     }
     replayedEvents++;
-    for (ReplayPart part : parts) {
+    for (ReplayPart part : partArray) {
       try {
-        part.accept(event);
+        part.accept(event, slot);
       } catch (RuntimeException e) {
         findings.add(new Finding(Problem.REPLAY_FAILED, id, event.getSequence(), logged.position(),
             part.name() + ": " + e.getMessage()));

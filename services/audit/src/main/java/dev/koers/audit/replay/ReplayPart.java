@@ -1,5 +1,6 @@
 package dev.koers.audit.replay;
 
+import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.schema.DecisionEvent;
 
 /**
@@ -13,6 +14,14 @@ public interface ReplayPart {
 
   /** @throws RuntimeException when the domain core cannot apply the event; the replay reports it */
   void accept(DecisionEvent event);
+
+  /**
+   * The same, with the decision's slot from the pass (one lookup per record for every part); a part that keeps
+   * state per decision keeps it there.
+   */
+  default void accept(DecisionEvent event, DecisionSlot slot) {
+    accept(event);
+  }
 
   /** A value Jackson can write. */
   Object result();

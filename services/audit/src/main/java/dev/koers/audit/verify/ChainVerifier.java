@@ -3,6 +3,7 @@ package dev.koers.audit.verify;
 import dev.koers.audit.decode.LoggedEvent;
 import dev.koers.audit.decode.UnreadableRecord;
 import dev.koers.audit.log.RecordPosition;
+import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import dev.koers.domain.DecisionState;
 import dev.koers.domain.Evolver;
@@ -22,7 +23,9 @@ import java.util.Map;
 public final class ChainVerifier implements LogListener {
 
   private final Evolver evolver = new Evolver();
-  private final Map<String, ChainCursor> chains = new HashMap<>();
+  /** Slots of decisions fed without a pass (one record at a time, in tests). */
+  private final Map<String, DecisionSlot> ownSlots = new HashMap<>();
+  private int decisions;
   private final Findings findings;
 
   public ChainVerifier(Findings findings) {
@@ -30,7 +33,7 @@ public final class ChainVerifier implements LogListener {
   }
 
   public int decisions() {
-    return chains.size();
+    return decisions;
   }
 
   @Override
@@ -40,6 +43,11 @@ public final class ChainVerifier implements LogListener {
 
   @Override
   public void onEvent(LoggedEvent logged) {
+    onEvent(logged, ownSlots.computeIfAbsent(logged.event().getDecisionId(), DecisionSlot::new));
+  }
+
+  @Override
+  public void onEvent(LoggedEvent logged, DecisionSlot slot) {
     DecisionEvent event = logged.event();
     String decisionId = event.getDecisionId();
     RecordPosition position = logged.position();
@@ -50,10 +58,11 @@ public final class ChainVerifier implements LogListener {
     if (!decisionId.equals(logged.key())) {
       report(Problem.KEY_MISMATCH, event, position, "the record's key is '" + logged.key() + "'");
     }
-    ChainCursor cursor = chains.get(decisionId);
+    ChainCursor cursor = (ChainCursor) slot.chain;
     if (cursor == null) {
       cursor = new ChainCursor(position.partition());
-      chains.put(decisionId, cursor);
+      slot.chain = cursor;
+      decisions++;
     } else if (cursor.partition != position.partition()) {
       report(Problem.WRONG_PARTITION, event, position,
           "earlier events of this decision are in partition " + cursor.partition);
