@@ -22,6 +22,7 @@ public final class KoersMain {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new KoersMain()).setDefaultValueProvider(new KoersDefaults());
+    return new CommandLine(new KoersMain()).setDefaultValueProvider(new KoersDefaults())
+        .setExecutionExceptionHandler(new ErrorReport());
   }
 }

@@ -4,6 +4,7 @@ import dev.koers.api.auth.Principal;
 import dev.koers.api.auth.SigningKey;
 import dev.koers.api.auth.TokenMinter;
 import dev.koers.schema.Role;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +17,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "token", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Mints a bearer token for local use, signed with the key kept in the data directory",
-        "(HS256; 'koers up' creates the key on its first start). Prints the token alone, for scripts:",
+    description = {
+        "Mints a bearer token for local use, signed with the key kept in the data directory (HS256; 'koers up' creates the key on its first start). Prints the token alone, for scripts:",
+        "",
         "  curl -H \"Authorization: Bearer $(bin/koers token --role manager --manager-id m-anna)\" ...",
-        "Roles: manager (bound to --manager-id), stakeholder (bound to --respondent-id, or unbound for a",
-        "survey tool), auditor, viewer, admin."})
+        "",
+        "Roles: manager (bound to --manager-id), stakeholder (bound to --respondent-id, or unbound for a survey tool), auditor, viewer, admin."})
 final class TokenCommand implements Callable<Integer> {
 
   @Spec
@@ -54,6 +56,10 @@ final class TokenCommand implements Callable<Integer> {
         : parsed == Role.MANAGER ? managerId
         : respondentId != null ? respondentId
         : "local-" + parsed.name().toLowerCase(Locale.ROOT);
+    if (!Files.exists(SigningKey.location(dataDir))) {
+      throw new UserError("no token key in " + dataDir + "; run 'koers up --data-dir " + dataDir
+          + "' once to create it, or point --data-dir at the directory 'koers up' uses");
+    }
     TokenMinter minter = new TokenMinter(SigningKey.load(dataDir));
     spec.commandLine().getOut().println(minter.mint(new Principal(who, parsed, managerId, respondentId),
         Durations.parse(ttl), Instant.now()));

@@ -45,6 +45,8 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Ports.requireFree(host, port, "--port");
+    Ports.requireFree("127.0.0.1", kafkaPort, "--kafka-port");
     UpSettings settings = new UpSettings(dataDir, host, port, kafkaPort, partitions, outcomeTimeout, clockSkew,
         views.anonymity());
     EmbeddedStack stack = EmbeddedStack.start(settings, line -> System.out.println("koers: " + line));

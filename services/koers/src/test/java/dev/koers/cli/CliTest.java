@@ -1,0 +1,78 @@
+package dev.koers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user meets it: errors in one line, options from flag, environment, file, default. */
+class CliTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aBusyPortIsNamedInOneLineBeforeAnythingStarts() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Run run = run(KoersMain.commandLine(), "up", "--data-dir", dir.toString(), "--port", "0",
+          "--kafka-port", String.valueOf(busy.getLocalPort()));
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.err()).startsWith("koers: port " + busy.getLocalPort()).contains("--kafka-port")
+          .doesNotContain("Exception", "\tat ");
+      assertThat(Files.exists(dir.resolve("kafka"))).isFalse();
+    }
+  }
+
+  @Test
+  void aTokenWithoutAKeySaysHowToGetOne() {
+    Run run = run(KoersMain.commandLine(), "token", "--role", "viewer", "--data-dir", dir.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("no token key", "koers up --data-dir").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aNotYetBuiltCommandSaysSoWithExitCodeTwo() {
+    assertThat(run(KoersMain.commandLine(), "demo").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void anOptionComesFromTheFlagThenTheEnvironmentThenTheFileThenTheDefault() throws Exception {
+    Path file = Files.writeString(dir.resolve("koers.properties"), "port=7001\nhost=10.0.0.1\n");
+    Map<String, String> env = Map.of("KOERS_PORT", "7002", "KOERS_DATA_DIR", "/srv/koers");
+
+    UpCommand up = parse(new KoersDefaults(env, file), "up", "--port", "7003");
+    assertThat(up.port).isEqualTo(7003);
+    assertThat(up.dataDir).isEqualTo(Path.of("/srv/koers"));
+    assertThat(up.host).isEqualTo("10.0.0.1");
+    assertThat(up.partitions).isEqualTo(3);
+
+    UpCommand fromEnv = parse(new KoersDefaults(env, file), "up");
+    assertThat(fromEnv.port).isEqualTo(7002);
+    UpCommand fromFile = parse(new KoersDefaults(Map.of(), file), "up");
+    assertThat(fromFile.port).isEqualTo(7001);
+    UpCommand fromDefault = parse(new KoersDefaults(Map.of(), dir.resolve("none.properties")), "up");
+    assertThat(fromDefault.port).isEqualTo(8080);
+  }
+
+  private static UpCommand parse(KoersDefaults defaults, String... args) {
+    CommandLine line = new CommandLine(new KoersMain()).setDefaultValueProvider(defaults);
+    return (UpCommand) line.parseArgs(args).subcommand().commandSpec().userObject();
+  }
+
+  private record Run(int exit, String err) {}
+
+  private static Run run(CommandLine line, String... args) {
+    StringWriter err = new StringWriter();
+    line.setErr(new PrintWriter(err, true));
+    int exit = line.execute(args);
+    return new Run(exit, err.toString());
+  }
+}
