@@ -8,6 +8,7 @@ import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Outcome;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
+import dev.koers.testkit.TopicReader;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.TopicProvisioner;
 import java.io.IOException;

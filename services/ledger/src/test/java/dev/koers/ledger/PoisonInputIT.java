@@ -18,6 +18,7 @@ import dev.koers.schema.command.MakeDecision;
 import dev.koers.schema.command.OpenDecision;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
+import dev.koers.testkit.TopicReader;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.StreamsSettings;

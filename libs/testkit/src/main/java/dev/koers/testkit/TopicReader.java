@@ -1,4 +1,4 @@
-package dev.koers.ledger;
+package dev.koers.testkit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * reads on up to the current end (for {@code read_committed}: the last stable offset, so nothing of an open
  * or aborted transaction is ever seen). Records of one partition stay in log order.
  */
-final class TopicReader<K, V> implements AutoCloseable {
+public final class TopicReader<K, V> implements AutoCloseable {
 
   private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -26,7 +26,7 @@ final class TopicReader<K, V> implements AutoCloseable {
   private final List<TopicPartition> partitions;
   private final List<ConsumerRecord<K, V>> records = new ArrayList<>();
 
-  TopicReader(String bootstrapServers, String topic, IsolationLevel isolation, Deserializer<K> keys,
+  public TopicReader(String bootstrapServers, String topic, IsolationLevel isolation, Deserializer<K> keys,
       Deserializer<V> values) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -41,7 +41,7 @@ final class TopicReader<K, V> implements AutoCloseable {
   }
 
   /** Reads on until every partition's position reaches the end it has now; returns all records read so far. */
-  List<ConsumerRecord<K, V>> catchUp() {
+  public List<ConsumerRecord<K, V>> catchUp() {
     Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
     Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
     while (!reached(end)) {
@@ -54,7 +54,7 @@ final class TopicReader<K, V> implements AutoCloseable {
     return List.copyOf(records);
   }
 
-  List<V> values() {
+  public List<V> values() {
     return catchUp().stream().map(ConsumerRecord::value).toList();
   }
 
