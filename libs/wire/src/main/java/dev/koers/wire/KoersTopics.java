@@ -6,6 +6,7 @@ import dev.koers.schema.Submission;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
 import java.util.List;
+import org.apache.avro.message.SchemaStore;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,18 +38,20 @@ public final class KoersTopics {
         TopicConfig.RETENTION_BYTES_CONFIG, "-1",
         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
     Map<String, String> week = Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000));
-    this.submissions = new Topic<>(prefix + SUBMISSIONS, Serdes.String(), AvroSerde.of(Submission.class),
+    // Read and parse the released schemas once, for every serde of the catalogue.
+    SchemaStore history = SchemaHistory.released();
+    this.submissions = new Topic<>(prefix + SUBMISSIONS, Serdes.String(), AvroSerde.of(Submission.class, history),
         partitions, week);
-    this.events = new Topic<>(prefix + EVENTS, Serdes.String(), AvroSerde.of(DecisionEvent.class),
+    this.events = new Topic<>(prefix + EVENTS, Serdes.String(), AvroSerde.of(DecisionEvent.class, history),
         partitions, forever);
-    this.outcomes = new Topic<>(prefix + OUTCOMES, Serdes.String(), AvroSerde.of(Outcome.class),
+    this.outcomes = new Topic<>(prefix + OUTCOMES, Serdes.String(), AvroSerde.of(Outcome.class, history),
         partitions, week);
     this.deadLetter = new Topic<>(prefix + DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray(), 1, forever);
     // Views keep the latest record per key for dashboards and analytics; the log keeps the history.
     Map<String, String> latest = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-    this.viewDecisions = new Topic<>(prefix + VIEW_DECISIONS, Serdes.String(), AvroSerde.of(DecisionSummary.class),
+    this.viewDecisions = new Topic<>(prefix + VIEW_DECISIONS, Serdes.String(), AvroSerde.of(DecisionSummary.class, history),
         partitions, latest);
-    this.viewMetrics = new Topic<>(prefix + VIEW_METRICS, Serdes.String(), AvroSerde.of(MetricsView.class),
+    this.viewMetrics = new Topic<>(prefix + VIEW_METRICS, Serdes.String(), AvroSerde.of(MetricsView.class, history),
         partitions, latest);
   }
 

@@ -54,6 +54,9 @@ public final class ViewFeed implements AutoCloseable {
   }
 
   private void publish(ConsumerRecord<String, byte[]> record) {
+    if (subscribers.isEmpty()) {
+      return; // nobody listens: no need to decode and render
+    }
     Change change = change(record);
     if (change != null) {
       subscribers.forEach(subscriber -> subscriber.accept(change));

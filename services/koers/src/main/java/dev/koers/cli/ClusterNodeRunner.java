@@ -2,7 +2,6 @@ package dev.koers.cli;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /** Runs a clustered node (views and HTTP, with or without commands) until the process is asked to stop. */
 final class ClusterNodeRunner {
@@ -17,14 +16,7 @@ final class ClusterNodeRunner {
         cluster.replicationFactor, cluster.stateDir, http.host, http.port, outcomeTimeout, Duration.ofMinutes(2),
         options.tokens.settings(), http.advertisedHostOrDefault(), parts, options.views.anonymity());
     KoersNode node = KoersNode.start(settings, line -> System.out.println("koers: " + line));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "koers-shutdown"));
-    System.out.println("koers: serving at http://" + http.advertisedHostOrDefault() + ":" + node.port()
-        + " against " + cluster.bootstrapServers + "; press Ctrl-C to stop");
-    stopped.await();
-    return 0;
+    return UntilStopped.run(node, () -> System.out.println("koers: serving at http://"
+        + http.advertisedHostOrDefault() + ":" + node.port() + " against " + cluster.bootstrapServers));
   }
 }

@@ -4,7 +4,6 @@ import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.TopicProvisioner;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,14 +21,7 @@ final class StreamsServiceRunner {
     StreamsApps apps = new StreamsApps(cluster.bootstrapServers, topics, cluster.topicPrefix, cluster.stateDir,
         cluster.replicationFactor);
     StreamsService service = which.apply(apps).start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      service.close();
-      stopped.countDown();
-    }, "koers-shutdown"));
-    System.out.println("koers: " + service.name() + " started against " + cluster.bootstrapServers
-        + "; press Ctrl-C to stop");
-    stopped.await();
-    return 0;
+    return UntilStopped.run(service, () -> System.out.println("koers: " + service.name() + " started against "
+        + cluster.bootstrapServers));
   }
 }

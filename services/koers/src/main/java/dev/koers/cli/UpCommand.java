@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,19 +49,11 @@ final class UpCommand implements Callable<Integer> {
     UpSettings settings = new UpSettings(dataDir, host, port, kafkaPort, partitions, outcomeTimeout, clockSkew,
         views.anonymity());
     EmbeddedStack stack = EmbeddedStack.start(settings, line -> System.out.println("koers: " + line));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("koers: stopping");
-      stack.close();
-      System.out.println("koers: stopped");
-      stopped.countDown();
-    }, "koers-shutdown"));
-    System.out.println("koers: up at " + stack.url() + "  (Kafka at " + stack.bootstrapServers()
-        + ", data in " + dataDir.toAbsolutePath() + ")");
-    printTokens();
-    System.out.println("koers: press Ctrl-C to stop");
-    stopped.await();
-    return 0;
+    return UntilStopped.run(stack, () -> {
+      System.out.println("koers: up at " + stack.url() + "  (Kafka at " + stack.bootstrapServers()
+          + ", data in " + dataDir.toAbsolutePath() + ")");
+      printTokens();
+    });
   }
 
   /** An admin and a viewer token to start with; 'koers token' mints others (manager, stakeholder, auditor). */

@@ -49,7 +49,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
   public void process(Record<byte[], byte[]> record) {
     Submission submission;
     try {
-      submission = decode(record.value());
+      submission = submissions.deserialize(submissionsTopic, record.value());
     } catch (SerializationException e) {
       deadLetters.send(record, "UNREADABLE_SUBMISSION", e.getMessage());
       return;
@@ -65,22 +65,6 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
       return;
     }
     decide(submission, record.timestamp());
-  }
-
-  /**
-   * A value of a few bytes can declare a string or array billions long (a valid header and fingerprint, then
-   * a forged length); Avro allocates what it declares before reading it, and the JVM refuses such an
-   * allocation with an OutOfMemoryError before taking any memory. That record is unreadable, like any other
-   * garbage: let it through as an Error and the stream thread would die on it, be replaced, and die again,
-   * stopping its partition for good.
-   */
-  private Submission decode(byte[] value) {
-    try {
-      return submissions.deserialize(submissionsTopic, value);
-    } catch (OutOfMemoryError e) {
-      throw new SerializationException("cannot decode Submission (" + value.length
-          + " bytes): it declares a length far beyond its own size (" + e.getMessage() + ")", e);
-    }
   }
 
   private void decide(Submission submission, long timestamp) {

@@ -112,8 +112,8 @@ class PoisonInputIT {
             "KEY_MISMATCH", "d-2"),
         new Poison("key not UTF-8", new byte[] {(byte) 0xFF, (byte) 0xFE, 'd'}, encode(hearing("d-1", "s-bad-key")),
             new RecordHeaders(), "KEY_MISMATCH", "d-1"),
-        // A valid header and fingerprint, then a string that claims two billion bytes: without a guard the
-        // decoder's allocation fails with an OutOfMemoryError, which would kill the stream thread on every retry.
+        // A valid header and fingerprint, then a string that claims two billion bytes: without Avro's length
+        // limits the decoder's allocation fails with an OutOfMemoryError, killing the stream thread on every retry.
         new Poison("forged length", utf8("d-1"), forgedLength(valid, 2_000_000_000L), new RecordHeaders(),
             "UNREADABLE_SUBMISSION", "length"));
 
