@@ -20,8 +20,9 @@ import org.apache.avro.specific.SpecificDatumReader;
 
 /**
  * Decodes a raw log record by docs/wire-format.md, by hand rather than through the serde, so that every way a
- * record can be broken becomes an {@link UnreadableRecord} with a reason instead of an exception. Not thread-safe:
- * it reuses its decoder.
+ * record can be broken becomes an {@link UnreadableRecord} with a reason instead of an exception. Events in the
+ * current schema go through {@link CurrentEventReader}, older ones through Avro's schema resolution. Not
+ * thread-safe: it reuses its decoder.
  */
 public final class EventDecoder {
 
@@ -57,12 +58,13 @@ public final class EventDecoder {
     DecisionEvent event;
     try {
       decoder = DecoderFactory.get().binaryDecoder(value, HEADER_BYTES, value.length - HEADER_BYTES, decoder);
-      event = reader.read(null, decoder);
+      event = CurrentEventReader.reads(fingerprint) ? CurrentEventReader.read(decoder) : reader.read(null, decoder);
       if (!decoder.isEnd()) {
         return new UnreadableRecord(raw.position(), key, "bytes left over after the event");
       }
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
-        | ClassCastException e) {
+        | ClassCastException | UnsupportedOperationException e) {
+      // Avro refuses a length beyond any Java array with UnsupportedOperationException, not its limit exception.
       return new UnreadableRecord(raw.position(), key, "cannot decode the event: " + e);
     }
     return new LoggedEvent(raw.position(), key, event, carriesItsOwnHash(value, event));
