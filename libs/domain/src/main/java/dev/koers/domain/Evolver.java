@@ -76,7 +76,7 @@ public final class Evolver {
     if (event.getSequence() != sequence) {
       throw cannotFollow(event, "its sequence is " + event.getSequence() + ", expected " + sequence);
     }
-    if (event.getPreviousHash() == null || !HashChain.hex(event.getPreviousHash()).equals(previousHash)) {
+    if (event.getPreviousHash() == null || !HashChain.hasHex(event.getPreviousHash(), previousHash)) {
       throw cannotFollow(event, "its previousHash does not match the hash of the event before it");
     }
   }

@@ -102,7 +102,7 @@ public final class HashChain {
 
   /** Lowercase hex of a hash. */
   public static String hex(Sha256 hash) {
-    // What HexFormat.of().formatHex gives, without its StringBuilder: the domain core formats two hashes per event.
+    // What HexFormat.of().formatHex gives, without its StringBuilder: the domain core formats a hash per event.
     byte[] bytes = hash.bytes();
     byte[] digits = new byte[2 * bytes.length];
     for (int i = 0; i < bytes.length; i++) {
@@ -110,6 +110,21 @@ public final class HashChain {
       digits[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
     }
     return new String(digits, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Whether {@code hex} is the lowercase hex of {@code hash}, compared digit by digit without formatting it. */
+  public static boolean hasHex(Sha256 hash, String hex) {
+    byte[] bytes = hash.bytes();
+    if (hex == null || hex.length() != 2 * bytes.length) {
+      return false;
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (hex.charAt(2 * i) != HEX_DIGITS[(bytes[i] >> 4) & 0xF]
+          || hex.charAt(2 * i + 1) != HEX_DIGITS[bytes[i] & 0xF]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);

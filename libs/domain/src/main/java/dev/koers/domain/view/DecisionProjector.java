@@ -1,6 +1,7 @@
 package dev.koers.domain.view;
 
 import dev.koers.domain.DecisionStatus;
+import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.event.DecisionCommunicated;
 import dev.koers.schema.event.DecisionMade;
@@ -9,7 +10,6 @@ import dev.koers.schema.event.DecisionRevised;
 import dev.koers.schema.event.DecisionWithdrawn;
 import dev.koers.schema.event.FeedbackGiven;
 import dev.koers.schema.event.PerspectiveHeard;
-import java.util.HexFormat;
 
 /** Folds a decision's events, in log order, into its {@link DecisionView}. The live views and the audit share it. */
 public final class DecisionProjector {
@@ -50,6 +50,6 @@ public final class DecisionProjector {
   }
 
   private static Head head(DecisionStatus status, DecisionEvent e) {
-    return new Head(status, e.getSequence(), HexFormat.of().formatHex(e.getHash().bytes()), e.getRecordedAt());
+    return new Head(status, e.getSequence(), HashChain.hex(e.getHash()), e.getRecordedAt());
   }
 }
