@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class AuditBenchmark {
 
   private final KafkaTestEnv env;
+  /** What the audit's commands say of their phases after the pass, in the order they ran. */
+  private final List<String> phases = new ArrayList<>();
 
   AuditBenchmark(KafkaTestEnv env) {
     this.env = env;
@@ -70,6 +72,8 @@ class AuditBenchmark {
     }
     Files.delete(out);
     lines.add("");
+    lines.addAll(phases);
+    lines.add("");
     String report = String.join(System.lineSeparator(), lines);
     System.out.println(report);
     Files.writeString(Path.of("target", "benchmark.txt"), report);
@@ -84,6 +88,7 @@ class AuditBenchmark {
     List<String> printed = ChildJava.run(TimedCommand.class.getName(), args.toArray(String[]::new));
     List<String> timed = printed.stream().filter(l -> l.startsWith("timed-command ")).toList();
     List<String> stats = printed.stream().filter(l -> l.startsWith("koers audit: read ")).toList();
+    printed.stream().filter(l -> l.startsWith("koers audit " + subcommand + ": ")).forEach(phases::add);
     assertThat(timed).as(String.join("\n", printed)).hasSize(2).allSatisfy(l -> assertThat(l).contains("exit=0"));
     assertThat(stats).hasSize(2)
         .allSatisfy(l -> assertThat(l).contains(String.format(Locale.ROOT, "read %,d records", records)));

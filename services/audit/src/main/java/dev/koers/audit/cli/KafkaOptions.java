@@ -23,7 +23,8 @@ public final class KafkaOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (it is shown only on a terminal anyway).")
   boolean quiet;
 
-  @Option(names = "--stats", description = "At the end, print on stderr how many records were read and how fast.")
+  @Option(names = "--stats", description = "At the end, print on stderr how many records were read and how fast "
+      + "(replay: also how long rebuilding and writing took).")
   boolean stats;
 
   String eventsTopic() {

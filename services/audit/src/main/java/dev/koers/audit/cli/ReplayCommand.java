@@ -10,11 +10,13 @@ import dev.koers.audit.verify.ChainVerifier;
 import dev.koers.audit.verify.Findings;
 import dev.koers.domain.metrics.Anonymity;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -88,11 +90,24 @@ public final class ReplayCommand extends LogCommand {
     document.put("selection", selection);
     document.put("eventsRead", pass.events());
     document.put("eventsReplayed", replay.replayedEvents());
-    parts.forEach(part -> document.put(part.name(), part.result()));
+    StringBuilder rebuilt = new StringBuilder();
+    for (ReplayPart part : parts) {
+      long start = System.nanoTime();
+      document.put(part.name(), part.result());
+      rebuilt.append(String.format(Locale.ROOT, "%s%s in %.3f s", rebuilt.isEmpty() ? "" : ", ", part.name(),
+          (System.nanoTime() - start) / 1e9));
+    }
     document.put("problems", findings.all());
+    long writing = System.nanoTime();
     try (Writer writer = Output.open(out, spec.commandLine().getOut())) {
       AuditJson.mapper(pretty).writeValue(writer, document);
       writer.write(System.lineSeparator());
+    }
+    if (kafka.stats) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(Locale.ROOT, "koers audit replay: results rebuilt (%s), document written in %.3f s%n",
+          rebuilt, (System.nanoTime() - writing) / 1e9);
+      err.flush();
     }
     return findings.isEmpty() ? ExitCodes.OK : ExitCodes.BROKEN;
   }

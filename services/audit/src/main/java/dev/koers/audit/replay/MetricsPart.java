@@ -60,6 +60,9 @@ public final class MetricsPart implements ReplayPart {
       folded.add(slot);
     }
     slot.metricFacts = next;
+    // Let the event and the facts before it go: tens of thousands of slots would keep them alive until the end.
+    slot.foldedEvent = null;
+    slot.foldedFrom = null;
   }
 
   @Override
