@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * Turns a decision's current facts into what it adds to each aggregate: its unit's and its manager's, over
@@ -48,55 +49,66 @@ public final class Contributions {
   }
 
   static SortedMap<AggregateKey, MetricsAggregate> byKey(DecisionFacts facts) {
-    Sums sums = new Sums();
+    SortedMap<AggregateKey, MetricsAggregate> byKey = new TreeMap<>();
+    forEachWeekPiece(facts, (week, piece) -> {
+      byKey.merge(allTimeOf(week), piece, MetricsAggregate::plus);
+      byKey.merge(week, piece, MetricsAggregate::plus);
+    });
+    return byKey;
+  }
+
+  /**
+   * Every piece the decision, as it stands, adds, with the week aggregate (a unit's or a manager's) it counts
+   * in; a week may get several pieces. A figure counts all time and in the week of its event, so each piece
+   * also counts in {@link #allTimeOf} its week: the all-time aggregate is the sum of its weeks. Nothing for null.
+   */
+  static void forEachWeekPiece(DecisionFacts facts, BiConsumer<AggregateKey, MetricsAggregate> sink) {
     if (facts == null) {
-      return sums.byKey;
+      return;
     }
-    sums.add(facts, facts.openedAt(), MetricsAggregate.ofCounts(Counts.OPENED));
+    Pieces pieces = new Pieces(facts, sink);
+    pieces.add(facts.openedAt(), MetricsAggregate.ofCounts(Counts.OPENED));
     if (facts.decided()) {
-      sums.add(facts, facts.decidedAt(), MetricsAggregate.ofDecision(facts));
+      pieces.add(facts.decidedAt(), MetricsAggregate.ofDecision(facts));
     }
     if (facts.withdrawnAt() != null) {
-      sums.add(facts, facts.withdrawnAt(), MetricsAggregate.ofCounts(Counts.WITHDRAWN));
+      pieces.add(facts.withdrawnAt(), MetricsAggregate.ofCounts(Counts.WITHDRAWN));
     }
     for (Instant revisedAt : facts.revisions()) {
-      sums.add(facts, revisedAt, MetricsAggregate.ofCounts(Counts.REVISED));
+      pieces.add(revisedAt, MetricsAggregate.ofCounts(Counts.REVISED));
     }
     Long lag = DecisionMetrics.communicationLagSeconds(facts);
     if (lag != null) {
-      sums.add(facts, facts.firstCommunicatedAt(), MetricsAggregate.ofCommunication(lag));
+      pieces.add(facts.firstCommunicatedAt(), MetricsAggregate.ofCommunication(lag));
     }
-    facts.feedback().forEach((respondentId, feedback) -> sums.add(facts, feedback.occurredAt(),
+    facts.feedback().forEach((respondentId, feedback) -> pieces.add(feedback.occurredAt(),
         MetricsAggregate.ofFeedback(FeedbackTotals.of(respondentId, feedback, facts.activityGroup()))));
     for (HeardFact hearing : facts.hearings()) {
       if (hearing.customerDialogue()) {
         IsoWeek week = IsoWeek.of(hearing.occurredAt());
-        sums.addToManager(facts, week, MetricsAggregate.ofDialogue(week));
+        pieces.addToManager(week.toString(), MetricsAggregate.ofDialogue(week));
       }
     }
-    return sums.byKey;
   }
 
-  /** Sums the pieces per aggregate key. */
-  private static final class Sums {
-    private final SortedMap<AggregateKey, MetricsAggregate> byKey = new TreeMap<>();
+  /** The all-time aggregate of the same unit or manager as a week's. */
+  static AggregateKey allTimeOf(AggregateKey week) {
+    return AggregateKey.allTime(week.scope(), week.id());
+  }
 
-    /** A figure counts for the unit and the manager, all time and in the week of its event. */
-    void add(DecisionFacts facts, Instant at, MetricsAggregate piece) {
-      IsoWeek week = IsoWeek.of(at);
-      put(AggregateKey.allTime(ScopeKind.UNIT, facts.unit()), piece);
-      put(AggregateKey.week(ScopeKind.UNIT, facts.unit(), week), piece);
-      addToManager(facts, week, piece);
+  /** Hands each piece to the weeks it counts in. */
+  private record Pieces(DecisionFacts facts, BiConsumer<AggregateKey, MetricsAggregate> sink) {
+
+    /** A figure counts for the unit and the manager. */
+    void add(Instant at, MetricsAggregate piece) {
+      String week = IsoWeek.of(at).toString();
+      sink.accept(new AggregateKey(ScopeKind.UNIT, facts.unit(), week), piece);
+      addToManager(week, piece);
     }
 
     /** The dialogue cadence is a manager's figure only. */
-    void addToManager(DecisionFacts facts, IsoWeek week, MetricsAggregate piece) {
-      put(AggregateKey.allTime(ScopeKind.MANAGER, facts.managerId()), piece);
-      put(AggregateKey.week(ScopeKind.MANAGER, facts.managerId(), week), piece);
-    }
-
-    private void put(AggregateKey key, MetricsAggregate piece) {
-      byKey.merge(key, piece, MetricsAggregate::plus);
+    void addToManager(String week, MetricsAggregate piece) {
+      sink.accept(new AggregateKey(ScopeKind.MANAGER, facts.managerId(), week), piece);
     }
   }
 }

@@ -56,10 +56,10 @@ public record DecidedTotals(ValueHistogram leadTimeSeconds, long withDueDate, lo
   }
 
   DecidedTotals combine(DecidedTotals o, int sign) {
-    if (ZERO.equals(o)) {
+    if (o == ZERO || ZERO.equals(o)) { // identity first: most zeros are ZERO itself
       return this;
     }
-    if (sign > 0 && ZERO.equals(this)) {
+    if (sign > 0 && (this == ZERO || ZERO.equals(this))) {
       return o;
     }
     return new DecidedTotals(
@@ -71,5 +71,44 @@ public record DecidedTotals(ValueHistogram leadTimeSeconds, long withDueDate, lo
         EnumMaps.combine(Balance.class, balance, o.balance, (a, b) -> a + sign * b),
         consensusEligible + sign * o.consensusEligible,
         consensusReached + sign * o.consensusReached);
+  }
+
+  /** Adds up many decided totals in one go (see {@link MetricsAggregate.Sum}). */
+  static final class Sum {
+
+    private static final Perspective[] PERSPECTIVES = Perspective.values();
+    private static final Balance[] BALANCES = Balance.values();
+
+    private final SortedCounts.Sum<Long> leadTimeSeconds = new SortedCounts.Sum<>();
+    private long withDueDate;
+    private long onTime;
+    private long revised;
+    private final Map<Perspective, CoverageTotals> coverage = new EnumMap<>(Perspective.class);
+    private final Map<Balance, Long> balance = new EnumMap<>(Balance.class);
+    private long consensusEligible;
+    private long consensusReached;
+
+    void add(DecidedTotals term) {
+      if (term == ZERO) {
+        return; // most pieces are not a decision; another zero is simply added
+      }
+      leadTimeSeconds.add(term.leadTimeSeconds.sorted());
+      withDueDate += term.withDueDate;
+      onTime += term.onTime;
+      revised += term.revised;
+      for (Perspective perspective : PERSPECTIVES) {
+        coverage.merge(perspective, term.coverage.get(perspective), CoverageTotals::plus);
+      }
+      for (Balance kind : BALANCES) {
+        balance.merge(kind, term.balance.get(kind), Long::sum);
+      }
+      consensusEligible += term.consensusEligible;
+      consensusReached += term.consensusReached;
+    }
+
+    DecidedTotals total() {
+      return new DecidedTotals(new ValueHistogram(leadTimeSeconds.total()), withDueDate, onTime, revised, coverage,
+          balance, consensusEligible, consensusReached);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.koers.domain.metrics;
 
 import dev.koers.schema.ActivityGroup;
 import dev.koers.schema.Perspective;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,15 +50,53 @@ public record FeedbackTotals(ScoreTotals overall, Map<Perspective, ScoreTotals> 
   }
 
   FeedbackTotals combine(FeedbackTotals o, int sign) {
-    if (ZERO.equals(o)) {
+    if (o == ZERO || ZERO.equals(o)) { // identity first: most zeros are ZERO itself
       return this;
     }
-    if (sign > 0 && ZERO.equals(this)) {
+    if (sign > 0 && (this == ZERO || ZERO.equals(this))) {
       return o;
     }
     return new FeedbackTotals(
         overall.combine(o.overall, sign),
         EnumMaps.combine(Perspective.class, byPerspective, o.byPerspective, (a, b) -> a.combine(b, sign)),
         EnumMaps.combine(ActivityGroup.class, perceptionGap, o.perceptionGap, (a, b) -> a.combine(b, sign)));
+  }
+
+  /** Adds up many feedback totals in one go (see {@link MetricsAggregate.Sum}). */
+  static final class Sum {
+
+    private static final Perspective[] PERSPECTIVES = Perspective.values();
+    private static final ActivityGroup[] GROUPS = ActivityGroup.values();
+
+    private final ScoreTotals.Sum overall = new ScoreTotals.Sum();
+    private final Map<Perspective, ScoreTotals.Sum> byPerspective = new EnumMap<>(Perspective.class);
+    private final Map<ActivityGroup, GapTotals.Sum> perceptionGap = new EnumMap<>(ActivityGroup.class);
+
+    void add(FeedbackTotals term) {
+      if (term == ZERO) {
+        return; // most pieces carry no feedback; another zero is simply added
+      }
+      overall.add(term.overall);
+      for (Perspective perspective : PERSPECTIVES) {
+        ScoreTotals group = term.byPerspective.get(perspective);
+        if (group != ScoreTotals.ZERO) {
+          byPerspective.computeIfAbsent(perspective, p -> new ScoreTotals.Sum()).add(group);
+        }
+      }
+      for (ActivityGroup group : GROUPS) {
+        GapTotals gap = term.perceptionGap.get(group);
+        if (gap != GapTotals.ZERO) {
+          perceptionGap.computeIfAbsent(group, g -> new GapTotals.Sum()).add(gap);
+        }
+      }
+    }
+
+    FeedbackTotals total() {
+      Map<Perspective, ScoreTotals> perspectives = new EnumMap<>(Perspective.class);
+      byPerspective.forEach((perspective, sum) -> perspectives.put(perspective, sum.total()));
+      Map<ActivityGroup, GapTotals> gaps = new EnumMap<>(ActivityGroup.class);
+      perceptionGap.forEach((group, sum) -> gaps.put(group, sum.total()));
+      return new FeedbackTotals(overall.total(), perspectives, gaps);
+    }
   }
 }

@@ -26,4 +26,20 @@ public record GapTotals(ScoreTotals customer, ScoreTotals organization) {
   GapTotals combine(GapTotals other, int sign) {
     return new GapTotals(customer.combine(other.customer, sign), organization.combine(other.organization, sign));
   }
+
+  /** Adds up many gaps in one go (see {@link MetricsAggregate.Sum}). */
+  static final class Sum {
+
+    private final ScoreTotals.Sum customer = new ScoreTotals.Sum();
+    private final ScoreTotals.Sum organization = new ScoreTotals.Sum();
+
+    void add(GapTotals term) {
+      customer.add(term.customer);
+      organization.add(term.organization);
+    }
+
+    GapTotals total() {
+      return new GapTotals(customer.total(), organization.total());
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.koers.domain.metrics;
 
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -63,6 +64,13 @@ public record MetricsAggregate(Counts counts, DecidedTotals decided, ValueHistog
     return ZERO.equals(this);
   }
 
+  /** The sum of the terms, exactly as adding them with {@link #plus} in any order gives it; ZERO for none. */
+  static MetricsAggregate sum(Collection<MetricsAggregate> terms) {
+    Sum sum = new Sum();
+    terms.forEach(sum::add);
+    return sum.total();
+  }
+
   private MetricsAggregate combine(MetricsAggregate o, int sign) {
     return new MetricsAggregate(
         counts.combine(o.counts, sign),
@@ -70,5 +78,57 @@ public record MetricsAggregate(Counts counts, DecidedTotals decided, ValueHistog
         communicationLagSeconds.combine(o.communicationLagSeconds, sign),
         feedback.combine(o.feedback, sign),
         dialogueWeeks.combine(o.dialogueWeeks, sign));
+  }
+
+  /**
+   * Adds up many aggregates in one go: a mutable accumulator per component, each immutable record built once
+   * at the end. Adding pairwise with {@link #plus} builds a record, and copies its maps, at every addition.
+   */
+  static final class Sum {
+
+    /** The only term so far, kept as it is: many weeks get a single piece, and then there is nothing to add. */
+    private MetricsAggregate only;
+    private Parts parts;
+
+    Sum add(MetricsAggregate term) {
+      if (parts == null && only == null) {
+        only = term;
+        return this;
+      }
+      if (parts == null) {
+        parts = new Parts();
+        parts.add(only);
+        only = null;
+      }
+      parts.add(term);
+      return this;
+    }
+
+    MetricsAggregate total() {
+      return parts != null ? parts.total() : only != null ? only : ZERO;
+    }
+  }
+
+  /** One accumulator per component. */
+  private static final class Parts {
+
+    private Counts counts = Counts.ZERO;
+    private final DecidedTotals.Sum decided = new DecidedTotals.Sum();
+    private final SortedCounts.Sum<Long> communicationLagSeconds = new SortedCounts.Sum<>();
+    private final FeedbackTotals.Sum feedback = new FeedbackTotals.Sum();
+    private final SortedCounts.Sum<String> dialogueWeeks = new SortedCounts.Sum<>();
+
+    void add(MetricsAggregate term) {
+      counts = counts.plus(term.counts);
+      decided.add(term.decided);
+      communicationLagSeconds.add(term.communicationLagSeconds.sorted());
+      feedback.add(term.feedback);
+      dialogueWeeks.add(term.dialogueWeeks.sorted());
+    }
+
+    MetricsAggregate total() {
+      return new MetricsAggregate(counts, decided.total(), new ValueHistogram(communicationLagSeconds.total()),
+          feedback.total(), new Multiset(dialogueWeeks.total()));
+    }
   }
 }

@@ -4,11 +4,12 @@ import dev.koers.schema.DecisionEvent;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Every metric of a whole log, with the pure core alone: fold each decision's events into its facts, then sum
@@ -39,33 +40,46 @@ public final class MetricsReplay {
   }
 
   /**
-   * The sum of every decision's contributions, by aggregate key. Sums are exact in any order, so they are taken
-   * pairwise, as a balanced tree: an aggregate's respondent sets grow with the log, and adding one decision at
-   * a time would copy them over and over (quadratic in the number of decisions).
+   * The sum of every decision's contributions, by aggregate key. Sums are exact in any order, so every
+   * piece (what makes up a decision's contributions) is added into one mutable accumulator per week, each
+   * immutable aggregate is built once at the end, and each all-time aggregate is the sum of its weeks: adding
+   * immutable aggregates one by one, or pairwise, copies their growing respondent sets over and over.
    */
   public static SortedMap<AggregateKey, MetricsAggregate> aggregate(Collection<DecisionFacts> decisions) {
-    Map<AggregateKey, List<MetricsAggregate>> deltas = decisions.parallelStream()
-        .flatMap(decision -> Contributions.of(decision).stream())
-        .collect(Collectors.groupingBy(Contribution::key, Collectors.mapping(Contribution::delta,
-            Collectors.toList())));
-    SortedMap<AggregateKey, MetricsAggregate> aggregates = new TreeMap<>();
-    deltas.entrySet().parallelStream().map(e -> Map.entry(e.getKey(), pairwiseSum(e.getValue())))
-        .forEachOrdered(e -> aggregates.put(e.getKey(), e.getValue()));
+    List<DecisionFacts> all = new ArrayList<>(decisions);
+    // one part per processor, each summed alone, then the parts' sums merged: no sharing, few merges
+    int parts = Math.max(1, Math.min(all.size() / 1_000, Runtime.getRuntime().availableProcessors()));
+    Map<AggregateKey, MetricsAggregate.Sum> weeks = IntStream.range(0, parts).parallel()
+        .mapToObj(part -> weeks(all.subList(part * all.size() / parts, (part + 1) * all.size() / parts)))
+        .reduce(MetricsReplay::merge).orElseThrow();
+    SortedMap<AggregateKey, MetricsAggregate> aggregates = new TreeMap<>(totals(weeks));
+    Map<AggregateKey, MetricsAggregate.Sum> allTime = new HashMap<>();
+    aggregates.forEach((week, sum) -> allTime.computeIfAbsent(Contributions.allTimeOf(week),
+        key -> new MetricsAggregate.Sum()).add(sum));
+    aggregates.putAll(totals(allTime));
     return aggregates;
   }
 
-  private static MetricsAggregate pairwiseSum(List<MetricsAggregate> terms) {
-    List<MetricsAggregate> level = terms;
-    while (level.size() > 1) {
-      List<MetricsAggregate> up = new ArrayList<>((level.size() + 1) / 2);
-      for (int i = 0; i + 1 < level.size(); i += 2) {
-        up.add(level.get(i).plus(level.get(i + 1)));
-      }
-      if (level.size() % 2 == 1) {
-        up.add(level.get(level.size() - 1));
-      }
-      level = up;
+  /** The pieces of some decisions, summed per week. */
+  private static Map<AggregateKey, MetricsAggregate.Sum> weeks(List<DecisionFacts> decisions) {
+    Map<AggregateKey, MetricsAggregate.Sum> weeks = new HashMap<>();
+    for (DecisionFacts decision : decisions) {
+      Contributions.forEachWeekPiece(decision,
+          (week, piece) -> weeks.computeIfAbsent(week, key -> new MetricsAggregate.Sum()).add(piece));
     }
-    return level.isEmpty() ? MetricsAggregate.ZERO : level.get(0);
+    return weeks;
+  }
+
+  /** Two parts' sums: one part's total of a week is one more term of the other's. */
+  private static Map<AggregateKey, MetricsAggregate.Sum> merge(Map<AggregateKey, MetricsAggregate.Sum> into,
+      Map<AggregateKey, MetricsAggregate.Sum> from) {
+    from.forEach((key, sum) -> into.merge(key, sum, (a, b) -> a.add(b.total())));
+    return into;
+  }
+
+  /** Each sum's total, the keys in parallel. */
+  private static Map<AggregateKey, MetricsAggregate> totals(Map<AggregateKey, MetricsAggregate.Sum> sums) {
+    return sums.entrySet().parallelStream()
+        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().total()));
   }
 }

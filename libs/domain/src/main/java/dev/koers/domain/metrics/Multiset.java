@@ -3,7 +3,6 @@ package dev.koers.domain.metrics;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,19 +18,11 @@ public record Multiset(Map<String, Long> counts) {
   public static final Multiset EMPTY = new Multiset(Map.of());
 
   public Multiset {
-    TreeMap<String, Long> sorted = new TreeMap<>();
-    if (counts != null) {
-      counts.forEach((element, count) -> {
-        if (count != null && count != 0) {
-          sorted.put(element, count);
-        }
-      });
-    }
-    counts = Collections.unmodifiableSortedMap(sorted);
+    counts = SortedCounts.of(counts);
   }
 
   public static Multiset of(String element) {
-    return new Multiset(Map.of(element, 1L));
+    return new Multiset(SortedCounts.one(element));
   }
 
   public Multiset plus(Multiset other) {
@@ -49,14 +40,25 @@ public record Multiset(Map<String, Long> counts) {
     if (sign > 0 && counts.isEmpty()) {
       return other;
     }
-    TreeMap<String, Long> sum = new TreeMap<>(counts);
-    other.counts.forEach((element, count) -> sum.merge(element, sign * count, Long::sum));
-    return new Multiset(sum);
+    return new Multiset(SortedCounts.combine(sorted(), other.sorted(), sign));
+  }
+
+  /** The counts as the canonical constructor keeps them. */
+  @SuppressWarnings("unchecked")
+  SortedCounts<String> sorted() {
+    return (SortedCounts<String>) counts;
   }
 
   /** How many different elements are present (count above zero). */
   public long distinct() {
-    return counts.values().stream().filter(count -> count > 0).count();
+    SortedCounts<String> sorted = sorted();
+    long distinct = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      if (sorted.countAt(i) > 0) {
+        distinct++;
+      }
+    }
+    return distinct;
   }
 
   /** The elements present, sorted. */

@@ -29,12 +29,28 @@ public record ScoreTotals(Multiset respondents, RatingTotals ratings) {
   }
 
   ScoreTotals combine(ScoreTotals other, int sign) {
-    if (ZERO.equals(other)) {
+    if (other == ZERO || ZERO.equals(other)) { // identity first: most zeros are ZERO itself
       return this;
     }
-    if (sign > 0 && ZERO.equals(this)) {
+    if (sign > 0 && (this == ZERO || ZERO.equals(this))) {
       return other;
     }
     return new ScoreTotals(respondents.combine(other.respondents, sign), ratings.combine(other.ratings, sign));
+  }
+
+  /** Adds up many score groups in one go (see {@link MetricsAggregate.Sum}). */
+  static final class Sum {
+
+    private final SortedCounts.Sum<String> respondents = new SortedCounts.Sum<>();
+    private RatingTotals ratings = RatingTotals.ZERO;
+
+    void add(ScoreTotals term) {
+      respondents.add(term.respondents.sorted());
+      ratings = ratings.plus(term.ratings);
+    }
+
+    ScoreTotals total() {
+      return new ScoreTotals(new Multiset(respondents.total()), ratings);
+    }
   }
 }

@@ -1,8 +1,6 @@
 package dev.koers.domain.metrics;
 
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Durations in whole seconds, counted in buckets narrow enough for percentiles within 0.1% relative error,
@@ -21,19 +19,11 @@ public record ValueHistogram(Map<Long, Long> counts) {
   private static final int SUB_BUCKET_BITS = 10;
 
   public ValueHistogram {
-    TreeMap<Long, Long> sorted = new TreeMap<>();
-    if (counts != null) {
-      counts.forEach((bucket, count) -> {
-        if (count != null && count != 0) {
-          sorted.put(bucket, count);
-        }
-      });
-    }
-    counts = Collections.unmodifiableSortedMap(sorted);
+    counts = SortedCounts.of(counts);
   }
 
   public static ValueHistogram of(long value) {
-    return new ValueHistogram(Map.of(bucket(value), 1L));
+    return new ValueHistogram(SortedCounts.one(bucket(value)));
   }
 
   /**
@@ -66,14 +56,23 @@ public record ValueHistogram(Map<Long, Long> counts) {
     if (sign > 0 && counts.isEmpty()) {
       return other;
     }
-    TreeMap<Long, Long> sum = new TreeMap<>(counts);
-    other.counts.forEach((bucket, count) -> sum.merge(bucket, sign * count, Long::sum));
-    return new ValueHistogram(sum);
+    return new ValueHistogram(SortedCounts.combine(sorted(), other.sorted(), sign));
+  }
+
+  /** The counts as the canonical constructor keeps them. */
+  @SuppressWarnings("unchecked")
+  SortedCounts<Long> sorted() {
+    return (SortedCounts<Long>) counts;
   }
 
   /** How many values were counted. */
   public long total() {
-    return counts.values().stream().mapToLong(Long::longValue).sum();
+    SortedCounts<Long> sorted = sorted();
+    long total = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      total += sorted.countAt(i);
+    }
+    return total;
   }
 
   /**
@@ -89,15 +88,14 @@ public record ValueHistogram(Map<Long, Long> counts) {
       return null;
     }
     long rank = Math.max(1, (percent * n + 99) / 100);
+    SortedCounts<Long> sorted = sorted();
     long seen = 0;
-    Long last = null;
-    for (Map.Entry<Long, Long> entry : counts.entrySet()) {
-      seen += entry.getValue();
-      last = entry.getKey();
+    for (int i = 0; i < sorted.size(); i++) {
+      seen += sorted.countAt(i);
       if (seen >= rank) {
-        return last;
+        return sorted.keyAt(i);
       }
     }
-    return last;
+    return sorted.keyAt(sorted.size() - 1);
   }
 }
