@@ -2,6 +2,7 @@ package dev.koers.audit.cli;
 
 import dev.koers.audit.pass.LogListener;
 import dev.koers.audit.pass.PassSummary;
+import dev.koers.audit.replay.PartResults;
 import dev.koers.audit.replay.Replay;
 import dev.koers.audit.replay.ReplayPart;
 import dev.koers.audit.replay.ReplayParts;
@@ -90,13 +91,8 @@ public final class ReplayCommand extends LogCommand {
     document.put("selection", selection);
     document.put("eventsRead", pass.events());
     document.put("eventsReplayed", replay.replayedEvents());
-    StringBuilder rebuilt = new StringBuilder();
-    for (ReplayPart part : parts) {
-      long start = System.nanoTime();
-      document.put(part.name(), part.result());
-      rebuilt.append(String.format(Locale.ROOT, "%s%s in %.3f s", rebuilt.isEmpty() ? "" : ", ", part.name(),
-          (System.nanoTime() - start) / 1e9));
-    }
+    PartResults results = PartResults.of(parts);
+    document.putAll(results.byPart());
     document.put("problems", findings.all());
     long writing = System.nanoTime();
     try (Writer writer = Output.open(out, spec.commandLine().getOut())) {
@@ -105,8 +101,8 @@ public final class ReplayCommand extends LogCommand {
     }
     if (kafka.stats) {
       PrintWriter err = spec.commandLine().getErr();
-      err.printf(Locale.ROOT, "koers audit replay: results rebuilt (%s), document written in %.3f s%n",
-          rebuilt, (System.nanoTime() - writing) / 1e9);
+      err.printf(Locale.ROOT, "koers audit replay: results rebuilt at once (%s), document written in %.3f s%n",
+          results.timings(), (System.nanoTime() - writing) / 1e9);
       err.flush();
     }
     return findings.isEmpty() ? ExitCodes.OK : ExitCodes.BROKEN;
