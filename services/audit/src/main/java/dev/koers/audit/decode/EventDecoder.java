@@ -4,7 +4,8 @@ import dev.koers.audit.log.RawRecord;
 import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +28,9 @@ import org.apache.avro.specific.SpecificDatumReader;
 public final class EventDecoder {
 
   static final int HEADER_BYTES = 10;
+  // Reads the header's fingerprint in place, without a ByteBuffer per record (garbage on the reading thread).
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final byte MARKER_0 = (byte) 0xC3;
   private static final byte MARKER_1 = (byte) 0x01;
 
@@ -49,16 +53,17 @@ public final class EventDecoder {
       return new UnreadableRecord(raw.position(), key, "not an Avro single-object record: "
           + value.length + " bytes, starting " + hexStart(value));
     }
-    long fingerprint = ByteBuffer.wrap(value, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    SpecificDatumReader<DecisionEvent> reader = readerFor(fingerprint);
-    if (reader == null) {
+    long fingerprint = (long) LITTLE_ENDIAN_LONG.get(value, 2);
+    boolean current = CurrentEventReader.reads(fingerprint);
+    SpecificDatumReader<DecisionEvent> reader = current ? null : readerFor(fingerprint);
+    if (!current && reader == null) {
       return new UnreadableRecord(raw.position(), key, "unknown writer schema fingerprint "
           + Long.toHexString(fingerprint) + " (not a released DecisionEvent schema)");
     }
     DecisionEvent event;
     try {
       decoder = DecoderFactory.get().binaryDecoder(value, HEADER_BYTES, value.length - HEADER_BYTES, decoder);
-      event = CurrentEventReader.reads(fingerprint) ? CurrentEventReader.read(decoder) : reader.read(null, decoder);
+      event = current ? CurrentEventReader.read(decoder) : reader.read(null, decoder);
       if (!decoder.isEnd()) {
         return new UnreadableRecord(raw.position(), key, "bytes left over after the event");
       }
