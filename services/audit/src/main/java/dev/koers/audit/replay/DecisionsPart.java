@@ -58,12 +58,17 @@ public final class DecisionsPart implements ReplayPart {
     slot.foldedFrom = before;
   }
 
-  /** The decision documents sorted by id, rendered on every core (each is a pure function of its slot). */
+  /**
+   * The decision documents sorted by id, rendered as they are written (a chunk at a time, on every core), each a
+   * pure function of its slot.
+   */
   @Override
-  public List<ObjectNode> result() {
-    return sorted().parallelStream()
-        .map(s -> ViewJson.decision(ViewRecords.decision(s.view, DecisionMetrics.of(s.viewFacts, anonymity))))
-        .toList();
+  public DecisionDocuments<DecisionSlot> result() {
+    return new DecisionDocuments<>(sorted(), this::document);
+  }
+
+  private ObjectNode document(DecisionSlot slot) {
+    return ViewJson.decision(ViewRecords.decision(slot.view, DecisionMetrics.of(slot.viewFacts, anonymity)));
   }
 
   /** The rebuilt decisions behind the documents, sorted by id. */

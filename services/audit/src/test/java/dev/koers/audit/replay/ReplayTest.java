@@ -86,7 +86,7 @@ class ReplayTest {
 
     assertThat(findings.all()).hasSize(6).extracting(Finding::problem).containsOnly(Problem.REPLAY_FAILED);
     assertThat(findings.all().get(0).detail()).isEqualTo("failing: cannot");
-    assertThat(decisions.result()).hasSize(6);
+    assertThat(decisions.result().all()).hasSize(6);
   }
 
   private static List<DecisionView> replay(Selection selection, Instant asOf, List<DecisionEvent> log) {
