@@ -1,6 +1,7 @@
 package dev.koers.audit.digest;
 
 import dev.koers.audit.decode.LoggedEvent;
+import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import dev.koers.schema.DecisionEvent;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ public final class HeadCollector implements LogListener {
   }
 
   @Override
-  public void onEvent(LoggedEvent logged) {
+  public void onEvent(LoggedEvent logged, DecisionSlot slot) {
     Long end = endOffsets.get(logged.position().partition());
     if (end == null || logged.position().offset() >= end) {
       return;

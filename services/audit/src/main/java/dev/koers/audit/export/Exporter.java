@@ -2,6 +2,7 @@ package dev.koers.audit.export;
 
 import dev.koers.audit.decode.LoggedEvent;
 import dev.koers.audit.decode.UnreadableRecord;
+import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ public final class Exporter implements LogListener {
   }
 
   @Override
-  public void onEvent(LoggedEvent event) {
+  public void onEvent(LoggedEvent event, DecisionSlot slot) {
     if (!decisions.isEmpty() && !decisions.contains(event.event().getDecisionId())) {
       return;
     }

@@ -13,9 +13,7 @@ import dev.koers.domain.view.DecisionProjector;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rebuilds every selected decision with the views' own folds and renders it as the decision document that
@@ -27,8 +25,6 @@ public final class DecisionsPart implements ReplayPart {
   private final DecisionFactsFold fold = new DecisionFactsFold();
   /** The slots holding a rebuilt decision, in the order of their first one. */
   private final List<DecisionSlot> rebuilt = new ArrayList<>();
-  /** Slots of decisions fed without a pass. */
-  private final Map<String, DecisionSlot> ownSlots = new HashMap<>();
   private final Anonymity anonymity;
 
   public DecisionsPart(Anonymity anonymity) {
@@ -38,11 +34,6 @@ public final class DecisionsPart implements ReplayPart {
   @Override
   public String name() {
     return "decisions";
-  }
-
-  @Override
-  public void accept(DecisionEvent event) {
-    accept(event, ownSlots.computeIfAbsent(event.getDecisionId(), DecisionSlot::new));
   }
 
   @Override

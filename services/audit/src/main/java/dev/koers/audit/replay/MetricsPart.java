@@ -15,9 +15,7 @@ import dev.koers.domain.metrics.MetricsSnapshot;
 import dev.koers.schema.DecisionEvent;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,8 +30,6 @@ public final class MetricsPart implements ReplayPart {
   private final DecisionFactsFold fold = new DecisionFactsFold();
   /** The slots holding facts, in the order of their first event. */
   private final List<DecisionSlot> folded = new ArrayList<>();
-  /** Slots of decisions fed without a pass. */
-  private final Map<String, DecisionSlot> ownSlots = new HashMap<>();
   private final Anonymity anonymity;
 
   public MetricsPart(Anonymity anonymity) {
@@ -43,11 +39,6 @@ public final class MetricsPart implements ReplayPart {
   @Override
   public String name() {
     return "metrics";
-  }
-
-  @Override
-  public void accept(DecisionEvent event) {
-    accept(event, ownSlots.computeIfAbsent(event.getDecisionId(), DecisionSlot::new));
   }
 
   @Override
@@ -67,11 +58,11 @@ public final class MetricsPart implements ReplayPart {
 
   @Override
   public Result result() {
-    Map<String, DecisionFacts> facts = new HashMap<>();
+    SortedMap<String, DecisionFacts> facts = new TreeMap<>();
     for (DecisionSlot slot : folded) {
       facts.put(slot.decisionId(), slot.metricFacts);
     }
-    MetricsSnapshot snapshot = new MetricsSnapshot(new TreeMap<>(facts), MetricsReplay.aggregate(facts.values()));
+    MetricsSnapshot snapshot = new MetricsSnapshot(facts, MetricsReplay.aggregate(facts.values()));
     return new Result(anonymity.minRespondents(), snapshot.decisions(anonymity),
         snapshot.documents(anonymity).values());
   }

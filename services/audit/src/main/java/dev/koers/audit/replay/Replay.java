@@ -8,9 +8,7 @@ import dev.koers.audit.verify.Findings;
 import dev.koers.audit.verify.Problem;
 import dev.koers.schema.DecisionEvent;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Feeds the selected decisions' events to the replay parts. With an as-of instant, each decision stops at its
@@ -23,8 +21,6 @@ public final class Replay implements LogListener {
   private final List<ReplayPart> parts;
   private final ReplayPart[] partArray;
   private final Findings findings;
-  /** Slots of decisions fed without a pass (one record at a time). */
-  private final Map<String, DecisionSlot> ownSlots = new HashMap<>();
   private long replayedEvents;
 
   /** @param asOf null to replay everything */
@@ -34,11 +30,6 @@ public final class Replay implements LogListener {
     this.parts = List.copyOf(parts);
     this.partArray = this.parts.toArray(ReplayPart[]::new);
     this.findings = findings;
-  }
-
-  @Override
-  public void onEvent(LoggedEvent logged) {
-    onEvent(logged, ownSlots.computeIfAbsent(logged.event().getDecisionId(), DecisionSlot::new));
   }
 
   @Override

@@ -12,16 +12,12 @@ public interface ReplayPart {
 
   String name();
 
-  /** @throws RuntimeException when the domain core cannot apply the event; the replay reports it */
-  void accept(DecisionEvent event);
-
   /**
-   * The same, with the decision's slot from the pass (one lookup per record for every part); a part that keeps
-   * state per decision keeps it there.
+   * @param slot the event's decision, looked up once per record for every part; a part that keeps state per
+   *     decision keeps it there
+   * @throws RuntimeException when the domain core cannot apply the event; the replay reports it
    */
-  default void accept(DecisionEvent event, DecisionSlot slot) {
-    accept(event);
-  }
+  void accept(DecisionEvent event, DecisionSlot slot);
 
   /** A value Jackson can write. */
   Object result();

@@ -11,9 +11,7 @@ import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.event.DecisionOpened;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * Checks every decision's chain as the log is read: each record's own hash, the previousHash link, sequences
@@ -23,8 +21,6 @@ import java.util.Map;
 public final class ChainVerifier implements LogListener {
 
   private final Evolver evolver = new Evolver();
-  /** Slots of decisions fed without a pass (one record at a time, in tests). */
-  private final Map<String, DecisionSlot> ownSlots = new HashMap<>();
   private int decisions;
   private final Findings findings;
 
@@ -39,11 +35,6 @@ public final class ChainVerifier implements LogListener {
   @Override
   public void onUnreadable(UnreadableRecord record) {
     findings.add(new Finding(Problem.UNDECODABLE, record.key(), null, record.position(), record.reason()));
-  }
-
-  @Override
-  public void onEvent(LoggedEvent logged) {
-    onEvent(logged, ownSlots.computeIfAbsent(logged.event().getDecisionId(), DecisionSlot::new));
   }
 
   @Override

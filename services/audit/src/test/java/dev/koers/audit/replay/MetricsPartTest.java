@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.koers.audit.testing.Histories;
 import dev.koers.audit.testing.LedgerRun;
+import dev.koers.audit.testing.Records;
+import dev.koers.audit.verify.Findings;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.MetricsReplay;
 import dev.koers.domain.metrics.MetricsSnapshot;
@@ -18,7 +20,7 @@ class MetricsPartTest {
   void theSameAggregatesAndDocumentsAsMetricsReplay() {
     List<DecisionEvent> events = LedgerRun.events(Histories.interleaved(301));
     MetricsPart part = new MetricsPart(Anonymity.DEFAULT);
-    events.forEach(part::accept);
+    Records.feed(Records.raw(events), new Replay(Selection.ALL, null, List.of(part), new Findings()));
 
     MetricsSnapshot expected = MetricsReplay.replay(events);
     MetricsPart.Result result = part.result();

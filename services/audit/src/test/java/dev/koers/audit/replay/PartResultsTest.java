@@ -3,6 +3,7 @@ package dev.koers.audit.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.schema.DecisionEvent;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class PartResultsTest {
     }
 
     @Override
-    public void accept(DecisionEvent event) {}
+    public void accept(DecisionEvent event, DecisionSlot slot) {}
 
     @Override
     public Object result() {
