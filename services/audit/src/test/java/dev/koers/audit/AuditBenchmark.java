@@ -57,6 +57,7 @@ class AuditBenchmark {
     lines.add("== koers audit benchmark ==");
     lines.add(String.format(Locale.ROOT, "log: %,d events of %,d decisions, %d partitions, lz4, in transactions of"
         + " 1,000; written in %.1f s", n, decisions, LogTopics.PARTITIONS, writeSeconds));
+    lines.add("JVM options of every measured tool: " + String.join(" ", ChildJava.jvmOptions()));
     lines.add("records/s; in brackets the audit's whole command; ratio = audit pass / ConsumerPerformance");
     lines.add("round run    ConsumerPerformance   audit replay (+verify)  ratio         audit verify  ratio");
     Path out = Files.createTempFile("bench-replay", ".json");

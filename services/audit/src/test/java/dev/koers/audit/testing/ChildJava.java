@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Runs a main class of the test classpath in a fresh JVM and returns what it printed. */
 public final class ChildJava {
@@ -15,14 +16,29 @@ public final class ChildJava {
 
   private ChildJava() {}
 
-  public static List<String> run(String mainClass, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.koers", "-cp", System.getProperty("java.class.path"),
-        mainClass));
-    String extra = System.getProperty("bench.childJvmArgs", "").strip();
-    if (!extra.isEmpty()) {
-      command.addAll(command.size() - 1, List.of(extra.split("\\s+")));
+  /** The measured tools' JVM options: {@code -Dbench.childJvmArgs}, else what bin/koers gives 'koers audit'. */
+  public static List<String> jvmOptions() throws IOException {
+    String given = System.getProperty("bench.childJvmArgs", "").strip();
+    return List.of((given.isEmpty() ? launcherAuditOptions() : given).split("\\s+"));
+  }
+
+  private static String launcherAuditOptions() throws IOException {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path dir = here; dir != null; dir = dir.getParent()) {
+      Path file = dir.resolve("bin").resolve("audit-jvm-options");
+      if (Files.isRegularFile(file)) {
+        return Files.readAllLines(file).stream().filter(line -> !line.startsWith("#"))
+            .collect(Collectors.joining(" ")).strip();
+      }
     }
+    throw new IllegalStateException("no bin/audit-jvm-options in " + here + " or above");
+  }
+
+  public static List<String> run(String mainClass, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions());
+    command.addAll(List.of("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.koers", "-cp",
+        System.getProperty("java.class.path"), mainClass));
     command.addAll(List.of(args));
     Path output = Files.createTempFile("child-java", ".out");
     try {
