@@ -31,10 +31,47 @@ public final class Evolver {
     return state == null ? opening(event) : next(state, event);
   }
 
-  private static DecisionState opening(DecisionEvent event) {
-    if (!(event.getPayload() instanceof DecisionOpened opened)) {
-      throw cannotFollow(event, "a decision's first event must be DecisionOpened, not " + payloadName(event));
+  /**
+   * The rules' transition table: the status a decision has after this event, given its status before it.
+   * Checks only the kind of event, not its link; the chain verifier, which checks links on the raw hashes itself,
+   * asks just this.
+   *
+   * @param before the status before the event; null before the decision's first event
+   * @throws IllegalStateException when this kind of event cannot follow that status
+   */
+  public static DecisionStatus statusAfter(DecisionStatus before, DecisionEvent event) {
+    Object payload = event.getPayload();
+    if (before == null) {
+      if (!(payload instanceof DecisionOpened)) {
+        throw cannotFollow(event, "a decision's first event must be DecisionOpened, not " + payloadName(event));
+      }
+      return DecisionStatus.OPEN;
     }
+    if (payload instanceof PerspectiveHeard) {
+      return require(before, DecisionStatus.OPEN, event, DecisionStatus.OPEN);
+    } else if (payload instanceof DecisionMade) {
+      return require(before, DecisionStatus.OPEN, event, DecisionStatus.DECIDED);
+    } else if (payload instanceof DecisionWithdrawn) {
+      return require(before, DecisionStatus.OPEN, event, DecisionStatus.WITHDRAWN);
+    } else if (payload instanceof DecisionCommunicated || payload instanceof DecisionRevised
+        || payload instanceof FeedbackGiven) {
+      return require(before, DecisionStatus.DECIDED, event, DecisionStatus.DECIDED);
+    }
+    throw cannotFollow(event, payloadName(event) + " cannot follow an opened decision");
+  }
+
+  private static DecisionStatus require(DecisionStatus before, DecisionStatus required, DecisionEvent event,
+      DecisionStatus after) {
+    if (before != required) {
+      throw cannotFollow(event, payloadName(event) + " needs a " + required + " decision, but "
+          + event.getDecisionId() + " is " + before);
+    }
+    return after;
+  }
+
+  private static DecisionState opening(DecisionEvent event) {
+    statusAfter(null, event);
+    DecisionOpened opened = (DecisionOpened) event.getPayload();
     requireLink(event, 1, HashChain.GENESIS_HEX);
     return new DecisionState(event.getDecisionId(), DecisionStatus.OPEN, 1, HashChain.hex(event.getHash()),
         Millis.of(event.getOccurredAt()), null, opened.getManagerId(), opened.getUnit(),
@@ -47,27 +84,10 @@ public final class Evolver {
           + state.decisionId());
     }
     requireLink(event, state.sequence() + 1, state.lastHash());
-    Object payload = event.getPayload();
-    if (payload instanceof PerspectiveHeard) {
-      return advance(state, event, DecisionStatus.OPEN, DecisionStatus.OPEN, state.decidedAt());
-    } else if (payload instanceof DecisionMade) {
-      return advance(state, event, DecisionStatus.OPEN, DecisionStatus.DECIDED, Millis.of(event.getOccurredAt()));
-    } else if (payload instanceof DecisionWithdrawn) {
-      return advance(state, event, DecisionStatus.OPEN, DecisionStatus.WITHDRAWN, state.decidedAt());
-    } else if (payload instanceof DecisionCommunicated || payload instanceof DecisionRevised
-        || payload instanceof FeedbackGiven) {
-      // A revision changes the outcome, not when the decision was first made.
-      return advance(state, event, DecisionStatus.DECIDED, DecisionStatus.DECIDED, state.decidedAt());
-    }
-    throw cannotFollow(event, payloadName(event) + " cannot follow an opened decision");
-  }
-
-  private static DecisionState advance(DecisionState state, DecisionEvent event, DecisionStatus required,
-      DecisionStatus after, Instant decidedAt) {
-    if (state.status() != required) {
-      throw cannotFollow(event, payloadName(event) + " needs a " + required + " decision, but "
-          + state.decisionId() + " is " + state.status());
-    }
+    DecisionStatus after = statusAfter(state.status(), event);
+    // A revision changes the outcome, not when the decision was first made.
+    Instant decidedAt =
+        event.getPayload() instanceof DecisionMade ? Millis.of(event.getOccurredAt()) : state.decidedAt();
     return new DecisionState(state.decisionId(), after, event.getSequence(), HashChain.hex(event.getHash()),
         state.openedAt(), decidedAt, state.managerId(), state.unit(), state.dueBy());
   }

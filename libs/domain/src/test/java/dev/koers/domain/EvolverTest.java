@@ -165,6 +165,43 @@ class EvolverTest {
     assertThat(state.dueBy()).isEqualTo(OPENED_AT);
   }
 
+  @Test
+  void the_transition_table_is_what_evolve_enforces_for_every_status_and_kind() {
+    List<List<DecisionEvent>> toEachStatus = List.of(given(opened()).events(),
+        given(opened(), decided()).events(), given(opened(), withdrawn()).events());
+    List<Object> kinds = List.of(opened().payload(), heard(Perspective.CUSTOMER, Depth.DIALOGUE).payload(),
+        decided().payload(), communicated().payload(), revised().payload(), withdrawn().payload(),
+        feedbackGiven().payload());
+    int accepted = 0;
+    for (List<DecisionEvent> events : toEachStatus) {
+      DecisionState state = replay(events);
+      for (Object kind : kinds) {
+        DecisionEvent event = next(events.get(events.size() - 1), kind);
+        DecisionState evolved = evolveOrNull(state, event);
+        if (evolved == null) {
+          assertThatIllegalStateException().as("%s after %s", kind.getClass().getSimpleName(), state.status())
+              .isThrownBy(() -> Evolver.statusAfter(state.status(), event));
+        } else {
+          accepted++;
+          assertThat(Evolver.statusAfter(state.status(), event)).isEqualTo(evolved.status());
+        }
+      }
+    }
+    // OPEN takes heard/made/withdrawn; DECIDED takes communicated/revised/feedback; WITHDRAWN takes nothing.
+    assertThat(accepted).isEqualTo(6);
+    assertThat(Evolver.statusAfter(null, given(opened()).events().get(0))).isEqualTo(DecisionStatus.OPEN);
+    assertThatIllegalStateException().isThrownBy(() -> Evolver.statusAfter(null, next(
+        given(opened()).events().get(0), decided().payload()))).withMessageContaining("must be DecisionOpened");
+  }
+
+  private DecisionState evolveOrNull(DecisionState state, DecisionEvent event) {
+    try {
+      return evolver.evolve(state, event);
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
+
   private DecisionState replay(List<DecisionEvent> events) {
     DecisionState state = null;
     for (DecisionEvent event : events) {

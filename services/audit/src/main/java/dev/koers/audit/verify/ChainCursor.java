@@ -1,22 +1,22 @@
 package dev.koers.audit.verify;
 
-import dev.koers.audit.log.RecordPosition;
-import dev.koers.domain.DecisionState;
+import dev.koers.domain.DecisionStatus;
 import dev.koers.domain.HashChain;
 
 /**
  * How far one decision's chain has been read. The link fields follow the records as they are (so one break is
- * reported once, and the chain is picked up again after it); {@code state} is what the domain core built
- * from the events it accepted, and {@code stateAtHead} says whether it stands at that same record.
+ * reported once, and the chain is picked up again after it); {@code status} follows only the events the
+ * transition table accepted. Mutable and small: tens of thousands of cursors stay alive for the whole pass.
  */
 final class ChainCursor {
 
   final int partition;
-  DecisionState state;
-  boolean stateAtHead = true;
+  /** The decision's status after the events whose kind the transition table accepted; null before the opening. */
+  DecisionStatus status;
   long lastSequence;
-  byte[] lastHash = new byte[HashChain.HASH_BYTES];
-  RecordPosition lastPosition;
+  final byte[] lastHash = new byte[HashChain.HASH_BYTES];
+  /** The offset of the decision's last record read; -1 before its first. */
+  long lastOffset = -1;
   boolean openingMissingReported;
 
   ChainCursor(int partition) {

@@ -5,7 +5,6 @@ import dev.koers.audit.decode.UnreadableRecord;
 import dev.koers.audit.log.RecordPosition;
 import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
-import dev.koers.domain.DecisionState;
 import dev.koers.domain.Evolver;
 import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
@@ -15,12 +14,12 @@ import java.util.HexFormat;
 
 /**
  * Checks every decision's chain as the log is read: each record's own hash, the previousHash link, sequences
- * 1..n without gaps or repeats, the opening first, and each transition by the domain core's {@link Evolver}.
+ * 1..n without gaps or repeats, the opening first, and each transition by the domain core's table
+ * ({@link Evolver#statusAfter}).
  * Every break becomes a {@link Finding} at the record where it shows; reading goes on.
  */
 public final class ChainVerifier implements LogListener {
 
-  private final Evolver evolver = new Evolver();
   private int decisions;
   private final Findings findings;
 
@@ -58,15 +57,16 @@ public final class ChainVerifier implements LogListener {
       report(Problem.WRONG_PARTITION, event, position,
           "earlier events of this decision are in partition " + cursor.partition);
     }
-    boolean inSequence = checkSequence(cursor, event, position);
-    boolean linked = checkLink(cursor, event, position);
-    checkTransition(cursor, event, position, inSequence && linked);
+    checkSequence(cursor, event, position);
+    checkLink(cursor, event, position);
+    checkTransition(cursor, event, position);
     cursor.lastSequence = event.getSequence();
-    cursor.lastHash = event.getHash().bytes();
-    cursor.lastPosition = position;
+    // Copied, not referenced: a cursor that points into each new event is new garbage for every collection to copy.
+    System.arraycopy(event.getHash().bytes(), 0, cursor.lastHash, 0, HashChain.HASH_BYTES);
+    cursor.lastOffset = position.offset();
   }
 
-  private boolean checkSequence(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
+  private void checkSequence(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
     long expected = cursor.lastSequence + 1;
     long sequence = event.getSequence();
     if (sequence > expected) {
@@ -76,52 +76,38 @@ public final class ChainVerifier implements LogListener {
       report(Problem.SEQUENCE_REPEAT, event, position, "sequence " + sequence + " where " + expected
           + " was expected" + after(cursor));
     }
-    return sequence == expected;
   }
 
-  private boolean checkLink(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
+  private void checkLink(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
     if (Arrays.equals(event.getPreviousHash().bytes(), cursor.lastHash)) {
-      return true;
+      return;
     }
-    String expected = cursor.lastPosition == null
+    String expected = cursor.lastOffset < 0
         ? "32 zero bytes, as this is the decision's first event in the log"
-        : "the hash of #" + cursor.lastSequence + " at offset " + cursor.lastPosition.offset() + ", "
+        : "the hash of #" + cursor.lastSequence + " at offset " + cursor.lastOffset + ", "
             + abbreviate(HexFormat.of().formatHex(cursor.lastHash));
     report(Problem.LINK_BROKEN, event, position,
         "previousHash " + abbreviate(HashChain.hex(event.getPreviousHash())) + " is not " + expected);
-    return false;
   }
 
-  private void checkTransition(ChainCursor cursor, DecisionEvent event, RecordPosition position,
-      boolean linkedToHead) {
-    DecisionState before = cursor.state;
-    if (before == null && !(event.getPayload() instanceof DecisionOpened)) {
+  /**
+   * Whether this kind of event may follow the decision's status, by the domain core's transition table. Sequence
+   * and link are checked above, on the raw hashes; a refused event leaves the status as it was.
+   */
+  private void checkTransition(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
+    if (cursor.status == null && !(event.getPayload() instanceof DecisionOpened)) {
       if (!cursor.openingMissingReported) {
         cursor.openingMissingReported = true;
         report(Problem.OPENING_MISSING, event, position, "the first event read for this decision is "
             + event.getPayload().getClass().getSimpleName());
       }
-      cursor.stateAtHead = false;
       return;
     }
-    boolean direct = linkedToHead && cursor.stateAtHead;
     try {
-      cursor.state = evolver.evolve(before, direct ? event : linkedTo(before, event));
-      cursor.stateAtHead = direct;
+      cursor.status = Evolver.statusAfter(cursor.status, event);
     } catch (IllegalStateException e) {
       report(Problem.INVALID_TRANSITION, event, position, e.getMessage());
-      cursor.stateAtHead = false;
     }
-  }
-
-  /**
-   * The event as if it were linked right after {@code before}: sequence and link are checked above, so the
-   * domain core is asked only whether this kind of event may follow that state.
-   */
-  private static DecisionEvent linkedTo(DecisionState before, DecisionEvent event) {
-    long sequence = before == null ? 1 : before.sequence() + 1;
-    String link = before == null ? HashChain.GENESIS_HEX : before.lastHash();
-    return DecisionEvent.newBuilder(event).setSequence(sequence).setPreviousHash(HashChain.fromHex(link)).build();
   }
 
   private void report(Problem problem, DecisionEvent event, RecordPosition position, String detail) {
@@ -129,8 +115,8 @@ public final class ChainVerifier implements LogListener {
   }
 
   private static String after(ChainCursor cursor) {
-    return cursor.lastPosition == null ? " (first event read for this decision)"
-        : " (the chain was at #" + cursor.lastSequence + ", offset " + cursor.lastPosition.offset() + ")";
+    return cursor.lastOffset < 0 ? " (first event read for this decision)"
+        : " (the chain was at #" + cursor.lastSequence + ", offset " + cursor.lastOffset + ")";
   }
 
   private static String shortHex(DecisionEvent event) {
