@@ -21,14 +21,13 @@ import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.io.BinaryDecoder;
 
 /**
- * Reads the body of a {@code DecisionEvent} written with exactly the current schema, field by field from a
- * {@link BinaryDecoder} into the generated classes, giving what {@code SpecificDatumReader} gives for it. Reads
+ * Reads the body of a {@code DecisionEvent} written with exactly the current schema, field by field from
+ * {@link AvroBytes} into the generated classes, giving what {@code SpecificDatumReader} gives for it. Reads
  * only schema {@link #WRITTEN_FOR}; EventDecoder leaves every other writer schema to Avro's resolution. A union
- * index or enum ordinal out of range is an {@link AvroTypeException}; Avro's length limits still apply, as the
- * {@code BinaryDecoder} enforces them.
+ * index or enum ordinal out of range is an {@link AvroTypeException}; Avro's length limits still apply, as
+ * {@link AvroBytes} enforces them.
  */
 final class CurrentEventReader {
 
@@ -59,14 +58,14 @@ final class CurrentEventReader {
   }
 
   // Java evaluates arguments left to right (JLS 15.7.4), so each constructor call reads its fields in order.
-  static DecisionEvent read(BinaryDecoder in) throws IOException {
+  static DecisionEvent read(AvroBytes in) throws IOException {
     return new DecisionEvent(in.readString(), in.readString(), in.readLong(), instant(in), instant(in),
         new Actor(in.readString(), symbol(ROLES, in, "Actor.role")), in.readString(), sha256(in), payload(in),
         sha256(in));
   }
 
-  private static Object payload(BinaryDecoder in) throws IOException {
-    int index = in.readIndex();
+  private static Object payload(AvroBytes in) throws IOException {
+    int index = in.readInt();
     return switch (index) {
       case 0 -> new DecisionOpened(in.readString(), optionalString(in, "DecisionOpened.context"), in.readString(),
           in.readString(), symbol(ACTIVITY_GROUPS, in, "DecisionOpened.activityGroup"),
@@ -87,45 +86,47 @@ final class CurrentEventReader {
   }
 
   /** In blocks, as Avro writes arrays; the same list type as Avro's reader, without trusting the count. */
-  private static GenericData.Array<Perspective> audience(BinaryDecoder in) throws IOException {
+  private static GenericData.Array<Perspective> audience(AvroBytes in) throws IOException {
     GenericData.Array<Perspective> audience = new GenericData.Array<>(4, AUDIENCE);
-    for (long block = in.readArrayStart(); block > 0; block = in.arrayNext()) {
+    long read = 0;
+    for (long block = in.readArrayStart(); block > 0; block = in.arrayNext(read)) {
       for (long i = 0; i < block; i++) {
         audience.add(symbol(PERSPECTIVES, in, "DecisionCommunicated.audience"));
       }
+      read += block;
     }
     return audience;
   }
 
-  private static Instant instant(BinaryDecoder in) throws IOException {
+  private static Instant instant(AvroBytes in) throws IOException {
     return Instant.ofEpochMilli(in.readLong());
   }
 
-  private static Sha256 sha256(BinaryDecoder in) throws IOException {
+  private static Sha256 sha256(AvroBytes in) throws IOException {
     byte[] bytes = new byte[HashChain.HASH_BYTES];
     in.readFixed(bytes);
     return new Sha256(bytes);
   }
 
-  private static String optionalString(BinaryDecoder in, String field) throws IOException {
+  private static String optionalString(AvroBytes in, String field) throws IOException {
     return present(in, field) ? in.readString() : null;
   }
 
-  private static Integer optionalInt(BinaryDecoder in, String field) throws IOException {
+  private static Integer optionalInt(AvroBytes in, String field) throws IOException {
     return present(in, field) ? in.readInt() : null;
   }
 
   /** A ["null", X] union's index: false for null, true for X. */
-  private static boolean present(BinaryDecoder in, String field) throws IOException {
-    int index = in.readIndex();
+  private static boolean present(AvroBytes in, String field) throws IOException {
+    int index = in.readInt();
     if (index != 0 && index != 1) {
       throw new AvroTypeException(field + ": union index " + index + " is not 0 (null) or 1");
     }
     return index == 1;
   }
 
-  private static <E extends Enum<E>> E symbol(E[] symbols, BinaryDecoder in, String field) throws IOException {
-    int ordinal = in.readEnum();
+  private static <E extends Enum<E>> E symbol(E[] symbols, AvroBytes in, String field) throws IOException {
+    int ordinal = in.readInt();
     if (ordinal < 0 || ordinal >= symbols.length) {
       throw new AvroTypeException(field + ": enum ordinal " + ordinal + " is not 0.." + (symbols.length - 1));
     }

@@ -22,7 +22,7 @@ import org.apache.avro.specific.SpecificDatumReader;
  * Decodes a raw log record by docs/wire-format.md, by hand rather than through the serde, so that every way a
  * record can be broken becomes an {@link UnreadableRecord} with a reason instead of an exception. Events in the
  * current schema go through {@link CurrentEventReader}, older ones through Avro's schema resolution. Not
- * thread-safe: it reuses its decoder.
+ * thread-safe: it reuses its decoders.
  */
 public final class EventDecoder {
 
@@ -36,6 +36,7 @@ public final class EventDecoder {
   private final WriterSchemas writers;
   private final Map<Long, SpecificDatumReader<DecisionEvent>> readers = new HashMap<>();
   private final MessageDigest sha256 = HashChain.sha256();
+  private final AvroBytes bytes = new AvroBytes();
   private BinaryDecoder decoder;
 
   public EventDecoder(WriterSchemas writers) {
@@ -60,10 +61,18 @@ public final class EventDecoder {
           + Long.toHexString(fingerprint) + " (not a released DecisionEvent schema)");
     }
     DecisionEvent event;
+    int length = value.length - HEADER_BYTES;
     try {
-      decoder = DecoderFactory.get().binaryDecoder(value, HEADER_BYTES, value.length - HEADER_BYTES, decoder);
-      event = current ? CurrentEventReader.read(decoder) : reader.read(null, decoder);
-      if (!decoder.isEnd()) {
+      boolean toTheEnd;
+      if (current) {
+        event = CurrentEventReader.read(bytes.reset(value, HEADER_BYTES, length));
+        toTheEnd = bytes.isEnd();
+      } else {
+        decoder = DecoderFactory.get().binaryDecoder(value, HEADER_BYTES, length, decoder);
+        event = reader.read(null, decoder);
+        toTheEnd = decoder.isEnd();
+      }
+      if (!toTheEnd) {
         return new UnreadableRecord(raw.position(), key, "bytes left over after the event");
       }
     } catch (IOException | RuntimeException e) {

@@ -69,7 +69,7 @@ class CurrentEventReaderTest {
       DecisionEvent event = random.next();
       byte[] body = random.body(event);
 
-      BinaryDecoder fastIn = DecoderFactory.get().binaryDecoder(body, null);
+      AvroBytes fastIn = new AvroBytes().reset(body, 0, body.length);
       DecisionEvent fast = CurrentEventReader.read(fastIn);
       BinaryDecoder avroIn = DecoderFactory.get().binaryDecoder(body, null);
       DecisionEvent slow = avro.read(null, avroIn);
