@@ -1,4 +1,4 @@
-package dev.koers.audit.testing;
+package dev.koers.bench.audit;
 
 import java.io.IOException;
 import java.nio.file.Files;

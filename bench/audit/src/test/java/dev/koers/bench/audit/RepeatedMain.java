@@ -1,4 +1,4 @@
-package dev.koers.audit.testing;
+package dev.koers.bench.audit;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.koers.audit.testing;
+package dev.koers.bench.audit;
 
 import dev.koers.audit.cli.ReplayCommand;
 import dev.koers.audit.cli.VerifyCommand;
