@@ -17,12 +17,12 @@ class UniqueNamesTest {
                 .mapToObj(i -> UniqueNames.next("decisions"))
                 .collect(Collectors.toSet());
 
-        assertThat(names).hasSize(10_000).allMatch(name -> name.matches("decisions-[0-9a-f]{8}"));
+        assertThat(names).hasSize(10_000).allMatch(name -> name.matches("decisions-[0-9a-f]{16}"));
     }
 
     @Test
     void charactersKafkaRejectsAreReplaced() {
-        assertThat(UniqueNames.next("ledger events/v1:öffnen")).matches("ledger-events-v1--ffnen-[0-9a-f]{8}");
+        assertThat(UniqueNames.next("ledger events/v1:öffnen")).matches("ledger-events-v1--ffnen-[0-9a-f]{16}");
     }
 
     @Test
