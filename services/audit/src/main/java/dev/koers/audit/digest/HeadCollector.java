@@ -3,19 +3,24 @@ package dev.koers.audit.digest;
 import dev.koers.audit.decode.LoggedEvent;
 import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
+import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Keeps each decision's head (its last event in log order) among the records below given end offsets, so a
- * pass that reads further can still take the digest at those offsets.
+ * pass that reads further can still take the digest at those offsets. The head lives in the decision's slot as
+ * a small mutable cursor, overwritten in place: nothing new per event stays alive until the end.
  */
 public final class HeadCollector implements LogListener {
 
   private final Map<Integer, Long> endOffsets;
-  private final Map<String, Digest.Head> heads = new HashMap<>();
+  /** The slots of the decisions with a head below the end offsets, in the order of their first one. */
+  private final List<DecisionSlot> covered = new ArrayList<>();
   private long events;
 
   /** @param endOffsets per partition, the first offset not covered; partitions not named are not covered */
@@ -31,11 +36,24 @@ public final class HeadCollector implements LogListener {
     }
     DecisionEvent event = logged.event();
     events++;
-    heads.put(event.getDecisionId(), new Digest.Head(event.getDecisionId(), event.getSequence(),
-        HexFormat.of().formatHex(event.getHash().bytes())));
+    HeadCursor head = (HeadCursor) slot.head;
+    if (head == null) {
+      head = new HeadCursor();
+      slot.head = head;
+      covered.add(slot);
+    }
+    head.sequence = event.getSequence();
+    System.arraycopy(event.getHash().bytes(), 0, head.hash, 0, HashChain.HASH_BYTES);
   }
 
+  /** Each covered decision's head, by decision id. */
   public Map<String, Digest.Head> heads() {
+    Map<String, Digest.Head> heads = new HashMap<>();
+    HexFormat hex = HexFormat.of();
+    for (DecisionSlot slot : covered) {
+      HeadCursor head = (HeadCursor) slot.head;
+      heads.put(slot.decisionId(), new Digest.Head(slot.decisionId(), head.sequence, hex.formatHex(head.hash)));
+    }
     return Map.copyOf(heads);
   }
 
@@ -45,5 +63,12 @@ public final class HeadCollector implements LogListener {
 
   public Map<Integer, Long> endOffsets() {
     return endOffsets;
+  }
+
+  /** A decision's last event below the end offsets so far. */
+  private static final class HeadCursor {
+
+    long sequence;
+    final byte[] hash = new byte[HashChain.HASH_BYTES];
   }
 }

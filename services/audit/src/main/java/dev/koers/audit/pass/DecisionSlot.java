@@ -17,6 +17,9 @@ public final class DecisionSlot {
   /** {@code ChainVerifier}'s cursor for the decision's chain. */
   public Object chain;
 
+  /** {@code HeadCollector}'s cursor for the decision's head below the digest's end offsets. */
+  public Object head;
+
   /** {@code Replay}: whether the decision's events still go to the replay's parts; null before its first event. */
   public Boolean feeding;
 
