@@ -37,15 +37,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * does, so JMH's figure is nanoseconds per record. Each step adds to the one before: SHA-256 of the body alone;
  * decoding (which hashes); verify (decoding, the decision's slot and the chain check); replay (verify, then the
  * views' projector and the metric fold; not the results built after the pass). Their differences are the costs
- * docs/benchmarks.md weighs against ConsumerPerformance's rate.
+ * docs/benchmarks.md weighs against ConsumerPerformance's rate. Run it through {@link PassCostRunner}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-// The heap bin/audit-jvm-options gives koers audit, so the collector works as it does there.
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xmn600m", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1"})
+// PassCostRunner gives the fork the audit's JVM options (bin/audit-jvm-options).
+@Fork(1)
 public class PassCost {
 
   static final int DECISIONS = 33_333;

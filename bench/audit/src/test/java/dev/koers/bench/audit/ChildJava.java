@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /** Runs a main class of the test classpath in a fresh JVM and returns what it printed. */
 public final class ChildJava {
@@ -19,19 +18,7 @@ public final class ChildJava {
   /** The measured tools' JVM options: {@code -Dbench.childJvmArgs}, else what bin/koers gives 'koers audit'. */
   public static List<String> jvmOptions() throws IOException {
     String given = System.getProperty("bench.childJvmArgs", "").strip();
-    return List.of((given.isEmpty() ? launcherAuditOptions() : given).split("\\s+"));
-  }
-
-  private static String launcherAuditOptions() throws IOException {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path dir = here; dir != null; dir = dir.getParent()) {
-      Path file = dir.resolve("bin").resolve("audit-jvm-options");
-      if (Files.isRegularFile(file)) {
-        return Files.readAllLines(file).stream().filter(line -> !line.startsWith("#"))
-            .collect(Collectors.joining(" ")).strip();
-      }
-    }
-    throw new IllegalStateException("no bin/audit-jvm-options in " + here + " or above");
+    return given.isEmpty() ? AuditJvmOptions.read() : List.of(given.split("\\s+"));
   }
 
   public static List<String> run(String mainClass, String... args) throws IOException, InterruptedException {
