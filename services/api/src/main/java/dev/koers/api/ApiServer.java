@@ -41,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
     StreamRoutes stream = new StreamRoutes(authenticator, backends.feed());
     Health health = new Health(backends.readiness());
     byte[] openApi = Resources.bytes("koers/openapi.json");
+    DashboardPages pages = new DashboardPages();
     int retryAfter = backends.submitter() == null ? 1
         : (int) Math.max(1, backends.submitter().outcomeTimeout().toSeconds());
     Javalin app = Javalin.create(config -> {
@@ -51,6 +52,7 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/ready", health::ready);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
       config.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+      pages.register(config);
       if (commands != null) {
         commandRoutes(config, commands);
       }
