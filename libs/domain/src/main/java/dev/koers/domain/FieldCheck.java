@@ -1,8 +1,5 @@
 package dev.koers.domain;
 
-import static dev.koers.domain.Fields.NAME_MAX;
-import static dev.koers.domain.Fields.TEXT_MAX;
-import static dev.koers.domain.Fields.atMost;
 import static dev.koers.domain.Fields.labelForOther;
 import static dev.koers.domain.Fields.rating;
 import static dev.koers.domain.Fields.required;
@@ -17,13 +14,17 @@ import dev.koers.schema.command.ReviseDecision;
 import dev.koers.schema.command.WithdrawDecision;
 import java.util.Optional;
 
-/** The fields of each command: present, well-formed, within their limits. The first failure wins. */
+/**
+ * The fields of each command: present, well-formed, then within the bounds every reader folds
+ * ({@link InputBounds}: instants, lengths, characters). The first failure wins.
+ */
 final class FieldCheck implements RuleCheck {
 
   @Override
   public Optional<Verdict.Reject> check(Attempt attempt) {
     return required("occurredAt", attempt.submission().getOccurredAt())
-        .or(() -> command(attempt));
+        .or(() -> command(attempt))
+        .or(() -> InputBounds.check(attempt.submission()).map(FieldViolation::reject));
   }
 
   private static Optional<Verdict.Reject> command(Attempt attempt) {
@@ -51,25 +52,17 @@ final class FieldCheck implements RuleCheck {
         .or(() -> Fields.title(c.getTitle()))
         .or(() -> requiredText("unit", c.getUnit()))
         .or(() -> requiredText("managerId", c.getManagerId()))
-        .or(() -> required("activityGroup", c.getActivityGroup()))
-        .or(() -> atMost("unit", c.getUnit(), NAME_MAX))
-        .or(() -> atMost("managerId", c.getManagerId(), NAME_MAX))
-        .or(() -> atMost("activity", c.getActivity(), NAME_MAX))
-        .or(() -> atMost("context", c.getContext(), TEXT_MAX));
+        .or(() -> required("activityGroup", c.getActivityGroup()));
   }
 
   private static Optional<Verdict.Reject> hearing(HearPerspective c) {
     return required("perspective", c.getPerspective())
         .or(() -> required("depth", c.getDepth()))
-        .or(() -> labelForOther(c.getPerspective(), c.getLabel()))
-        .or(() -> atMost("label", c.getLabel(), NAME_MAX))
-        .or(() -> atMost("summary", c.getSummary(), TEXT_MAX));
+        .or(() -> labelForOther(c.getPerspective(), c.getLabel()));
   }
 
   private static Optional<Verdict.Reject> decision(MakeDecision c) {
-    return requiredText("outcome", c.getOutcome())
-        .or(() -> atMost("outcome", c.getOutcome(), TEXT_MAX))
-        .or(() -> atMost("rationale", c.getRationale(), TEXT_MAX));
+    return requiredText("outcome", c.getOutcome());
   }
 
   private static Optional<Verdict.Reject> communication(CommunicateDecision c) {
@@ -79,20 +72,16 @@ final class FieldCheck implements RuleCheck {
         ? Optional.empty()
         : Optional.of(new Verdict.Reject(Rule.FIELD_REQUIRED, "audience must name at least one perspective"));
     return audience
-        .or(() -> requiredText("channel", c.getChannel()))
-        .or(() -> atMost("channel", c.getChannel(), NAME_MAX));
+        .or(() -> requiredText("channel", c.getChannel()));
   }
 
   private static Optional<Verdict.Reject> revision(ReviseDecision c) {
     return requiredText("reason", c.getReason())
-        .or(() -> requiredText("outcome", c.getOutcome()))
-        .or(() -> atMost("reason", c.getReason(), TEXT_MAX))
-        .or(() -> atMost("outcome", c.getOutcome(), TEXT_MAX));
+        .or(() -> requiredText("outcome", c.getOutcome()));
   }
 
   private static Optional<Verdict.Reject> withdrawal(WithdrawDecision c) {
-    return requiredText("reason", c.getReason())
-        .or(() -> atMost("reason", c.getReason(), TEXT_MAX));
+    return requiredText("reason", c.getReason());
   }
 
   private static Optional<Verdict.Reject> feedback(GiveFeedback c) {
@@ -103,10 +92,7 @@ final class FieldCheck implements RuleCheck {
         .or(() -> rating("clarity", c.getClarity()))
         .or(() -> rating("speed", c.getSpeed()))
         .or(() -> rating("heard", c.getHeard()))
-        .or(() -> rating("addedValue", c.getAddedValue()))
-        .or(() -> atMost("respondentId", c.getRespondentId(), NAME_MAX))
-        .or(() -> atMost("label", c.getLabel(), NAME_MAX))
-        .or(() -> atMost("comment", c.getComment(), TEXT_MAX));
+        .or(() -> rating("addedValue", c.getAddedValue()));
   }
 
   private static Optional<Verdict.Reject> atLeastOneRating(GiveFeedback c) {

@@ -2,30 +2,18 @@ package dev.koers.domain;
 
 import dev.koers.schema.Perspective;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The single-field rules, each returning the rejection it would give. Lengths count Unicode code points. */
 final class Fields {
 
-  /** Titles, after trimming. */
-  static final int TITLE_MAX = 200;
-  /** Short names and ids: unit, managerId, activity, label, channel, respondentId. */
-  static final int NAME_MAX = 200;
-  /** Prose: context, summary, outcome, rationale, reason, comment. */
-  static final int TEXT_MAX = 10_000;
+  static final int TITLE_MAX = InputBounds.TITLE_MAX;
   static final int RATING_MIN = 1;
   static final int RATING_MAX = 5;
-
-  private static final Pattern DECISION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private Fields() {}
 
   static Optional<Verdict.Reject> decisionId(String decisionId) {
-    if (decisionId != null && DECISION_ID.matcher(decisionId).matches()) {
-      return Optional.empty();
-    }
-    return reject(Rule.DECISION_ID_INVALID, "decision id '" + decisionId
-        + "' must be 1..64 characters from A-Z, a-z, 0-9, '.', '_' and '-'");
+    return InputBounds.decisionId("decisionId", decisionId).map(FieldViolation::reject);
   }
 
   static Optional<Verdict.Reject> title(String title) {
@@ -45,14 +33,6 @@ final class Fields {
 
   static Optional<Verdict.Reject> required(String field, Object value) {
     return value == null ? reject(Rule.FIELD_REQUIRED, field + " is required") : Optional.empty();
-  }
-
-  /** Null passes: optional texts are checked for length only. */
-  static Optional<Verdict.Reject> atMost(String field, String value, int max) {
-    int length = value == null ? 0 : length(value);
-    return length <= max
-        ? Optional.empty()
-        : reject(Rule.TEXT_TOO_LONG, field + " must be at most " + max + " characters; it has " + length);
   }
 
   /** OTHER stands for many kinds of stakeholder, so it must say which one; core perspectives may add one. */

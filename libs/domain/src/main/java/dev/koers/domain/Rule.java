@@ -27,7 +27,11 @@ public enum Rule {
   OCCURS_IN_FUTURE(OutcomeClass.UNPROCESSABLE, "Occurs in the future"),
   OCCURS_BEFORE_OPENING(OutcomeClass.UNPROCESSABLE, "Occurs before the opening"),
   OCCURS_BEFORE_DECISION(OutcomeClass.UNPROCESSABLE, "Occurs before the decision"),
-  DUE_BEFORE_OPENING(OutcomeClass.UNPROCESSABLE, "Due before the opening");
+  DUE_BEFORE_OPENING(OutcomeClass.UNPROCESSABLE, "Due before the opening"),
+  /** occurredAt or dueBy outside the range every reader folds ({@link InputBounds#EARLIEST}..{@link InputBounds#LATEST}). */
+  INSTANT_OUT_OF_RANGE(OutcomeClass.UNPROCESSABLE, "Instant out of range"),
+  /** A control character, bidi override or isolate, or unpaired surrogate where the field takes none ({@link Characters}). */
+  CHARACTER_NOT_ALLOWED(OutcomeClass.UNPROCESSABLE, "Character not allowed");
 
   /** Which kind of failure a rule is, so the HTTP edge can pick a status without knowing every rule. */
   public enum OutcomeClass {

@@ -18,6 +18,7 @@ final class Request {
   private Instant occurredAt = Fixtures.RECENTLY;
   private Long expectedSequence;
   private String decisionId = Fixtures.DECISION;
+  private String submissionId = UUID.randomUUID().toString();
 
   private Request(SpecificRecord command) {
     this.command = command;
@@ -48,8 +49,13 @@ final class Request {
     return this;
   }
 
+  Request withSubmissionId(String id) {
+    this.submissionId = id;
+    return this;
+  }
+
   Submission toSubmission() {
-    return new Submission(UUID.randomUUID().toString(), decisionId, Fixtures.NOW, occurredAt, actor,
+    return new Submission(submissionId, decisionId, Fixtures.NOW, occurredAt, actor,
         expectedSequence, command);
   }
 }
