@@ -6,7 +6,6 @@ import java.util.Optional;
 /** The single-field rules, each returning the rejection it would give. Lengths count Unicode code points. */
 final class Fields {
 
-  static final int TITLE_MAX = InputBounds.TITLE_MAX;
   static final int RATING_MIN = 1;
   static final int RATING_MAX = 5;
 
@@ -17,12 +16,7 @@ final class Fields {
   }
 
   static Optional<Verdict.Reject> title(String title) {
-    int length = title == null ? 0 : length(title.trim());
-    if (length >= 1 && length <= TITLE_MAX) {
-      return Optional.empty();
-    }
-    return reject(Rule.TITLE_LENGTH, "title must be 1.." + TITLE_MAX
-        + " characters after trimming; it has " + length);
+    return InputBounds.title(title).map(FieldViolation::reject);
   }
 
   static Optional<Verdict.Reject> requiredText(String field, String value) {
@@ -51,10 +45,6 @@ final class Fields {
     }
     return reject(Rule.RATING_OUT_OF_RANGE, field + " must be a whole number from " + RATING_MIN + " to "
         + RATING_MAX + "; it is " + value);
-  }
-
-  private static int length(String text) {
-    return text.codePointCount(0, text.length());
   }
 
   private static Optional<Verdict.Reject> reject(Rule rule, String message) {

@@ -139,14 +139,30 @@ public final class InputBounds {
     return Optional.empty();
   }
 
-  /** Length first, then characters. The title's length is TITLE_LENGTH's (it has a minimum too). */
+  /** An opening's title: 1..200 characters after trimming (it is stored trimmed). */
+  public static Optional<FieldViolation> title(String title) {
+    int length = title == null ? 0 : length(title.trim());
+    if (length >= 1 && length <= TITLE_MAX) {
+      return Optional.empty();
+    }
+    return Optional.of(new FieldViolation(Rule.TITLE_LENGTH, "title", "title must be 1.." + TITLE_MAX
+        + " characters after trimming; it has " + length));
+  }
+
+  /** Length first, then characters. */
   private static Optional<FieldViolation> text(Bounded bounded) {
     String value = bounded.value();
     if (value == null) {
       return Optional.empty();
     }
-    int length = value.codePointCount(0, value.length());
-    if (bounded.kind() != Kind.TITLE && length > bounded.kind().max) {
+    if (bounded.kind() == Kind.TITLE) {
+      Optional<FieldViolation> title = title(value);
+      if (title.isPresent()) {
+        return title;
+      }
+    }
+    int length = length(value);
+    if (length > bounded.kind().max) {
       return Optional.of(new FieldViolation(Rule.TEXT_TOO_LONG, bounded.field(), bounded.field()
           + " must be at most " + bounded.kind().max + " characters; it has " + length));
     }
@@ -156,6 +172,10 @@ public final class InputBounds {
         + " must not hold " + what + (bounded.kind().multiline
         ? "; free text takes tabs and line breaks (LF or CRLF) but no other control character"
         : "; a single-line field takes no control character, bidi embedding, override or isolate")));
+  }
+
+  private static int length(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   private static String trimmed(String title) {

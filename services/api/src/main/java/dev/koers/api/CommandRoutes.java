@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.koers.api.auth.Authenticator;
 import dev.koers.api.auth.Principal;
 import dev.koers.client.Submitter;
+import dev.koers.domain.InputBounds;
 import dev.koers.schema.Submission;
 import dev.koers.schema.command.OpenDecision;
 import io.javalin.http.Context;
@@ -28,7 +29,7 @@ final class CommandRoutes {
   /** POST /api/v1/decisions: the id comes from the body, from the Idempotency-Key, or is new. */
   void open(Context ctx) {
     Principal principal = authenticator.require(ctx, CommandReaders.OPEN.roles());
-    JsonBody body = JsonBody.parse(mapper, ctx.body(), CommandReaders.OPEN.fields());
+    JsonBody body = body(ctx, CommandReaders.OPEN);
     String given = body.optionalText("decisionId");
     String decisionId = given != null ? DecisionIds.check("decisionId", given)
         : DecisionIds.newId(principal.subject(), SubmissionRequests.idempotencyKey(ctx).orElse(null));
@@ -40,11 +41,20 @@ final class CommandRoutes {
   void onDecision(Context ctx, CommandSpec spec) {
     Principal principal = authenticator.require(ctx, spec.roles());
     String decisionId = DecisionIds.check("id", ctx.pathParam("id"));
-    JsonBody body = JsonBody.parse(mapper, ctx.body(), spec.fields());
+    JsonBody body = body(ctx, spec);
     submit(ctx, requests.build(ctx, principal, decisionId, body, spec.reader().apply(body)));
   }
 
+  private JsonBody body(Context ctx, CommandSpec spec) {
+    JsonContentType.require(ctx.header("Content-Type"));
+    return JsonBody.parse(mapper, ctx.body(), spec.fields());
+  }
+
+  /** Fields outside the log's bounds are refused here, naming the field, before the ledger would name the rule. */
   private void submit(Context ctx, Submission submission) {
+    InputBounds.check(submission).ifPresent(violation -> {
+      throw new ProblemException(Problem.violation(violation));
+    });
     String decisionId = submission.getDecisionId();
     ctx.future(() -> submitter.submit(submission).thenAccept(outcome -> {
       Map<String, Object> accepted = OutcomeResponses.accepted(outcome);

@@ -1,20 +1,21 @@
 package dev.koers.api;
 
+import dev.koers.domain.InputBounds;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** Decision ids: 1..64 characters of [A-Za-z0-9._-]; made by the server when the client gives none. */
+/**
+ * Decision ids: 1..64 characters of [A-Za-z0-9._-], not "." or ".." (the domain's rule, InputBounds); made by
+ * the server when the client gives none.
+ */
 final class DecisionIds {
-
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private DecisionIds() {}
 
   static String check(String field, String id) {
-    if (!VALID.matcher(id).matches()) {
-      throw JsonBody.bad(field, "'" + field + "' must be 1..64 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
-    }
+    InputBounds.decisionId(field, id).ifPresent(violation -> {
+      throw JsonBody.bad(field, "'" + field + "': " + violation.message());
+    });
     return id;
   }
 

@@ -1,6 +1,9 @@
 package dev.koers.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -12,7 +15,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a JSON request body field by field; every mistake becomes a 400 that names the field. */
+/**
+ * Reads a JSON request body field by field; every mistake becomes a 400 that names the field. A field given
+ * twice is a mistake too: which of the two counts would be a guess.
+ */
 final class JsonBody {
 
   private final JsonNode root;
@@ -29,14 +35,32 @@ final class JsonBody {
     }
     JsonNode root;
     try {
-      root = mapper.readTree(body);
+      root = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(body);
     } catch (JsonProcessingException e) {
+      String duplicate = duplicateField(e);
+      if (duplicate != null) {
+        throw bad(duplicate, "'" + duplicate + "' is given more than once; give each field once");
+      }
       throw bad(null, "the request body is not valid JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
       throw bad(null, "the request body must be a JSON object");
     }
     return new JsonBody(root, "").onlyKnown(knownFields);
+  }
+
+  /** The path of the field a strict parser found twice, such as {@code ratings.clarity}; null for other errors. */
+  private static String duplicateField(JsonProcessingException e) {
+    if (!(e.getProcessor() instanceof JsonParser parser) || !e.getOriginalMessage().startsWith("Duplicate field")) {
+      return null;
+    }
+    String path = null;
+    for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
+      if (context.inObject() && context.getCurrentName() != null) {
+        path = path == null ? context.getCurrentName() : context.getCurrentName() + "." + path;
+      }
+    }
+    return path;
   }
 
   private JsonBody onlyKnown(Set<String> knownFields) {
@@ -143,7 +167,7 @@ final class JsonBody {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw bad(field, "'" + field + "' must be an ISO-8601 instant with an offset, such as "
+      throw bad(path + field, "'" + path + field + "' must be an ISO-8601 instant with an offset, such as "
           + "2026-11-27T09:30:00+01:00, not '" + text + "'");
     }
   }

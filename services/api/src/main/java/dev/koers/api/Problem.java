@@ -1,6 +1,7 @@
 package dev.koers.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.koers.domain.FieldViolation;
 
 /**
  * An RFC 9457 problem document. {@code rule} names the ledger rule that failed, {@code field} the request field
@@ -18,6 +19,18 @@ public record Problem(String type, String title, int status, String detail, Stri
 
   public static Problem rule(int status, String title, String rule, String detail, Long sequence) {
     return new Problem("urn:koers:rule:" + rule, title, status, detail, null, rule, null, sequence);
+  }
+
+  /** A field outside the bounds every reader folds: the rule the ledger would name, and the field. */
+  public static Problem violation(FieldViolation violation) {
+    return new Problem("urn:koers:rule:" + violation.rule().name(), violation.rule().title(),
+        violation.rule().httpStatus(), violation.message(), null, violation.rule().name(), violation.field(), null);
+  }
+
+  /** A request body that is not application/json. */
+  public static Problem unsupportedMediaType(String detail) {
+    return new Problem("urn:koers:problem:unsupported-media-type", "Unsupported media type", 415, detail, null,
+        null, "Content-Type", null);
   }
 
   public static Problem of(int status, String title, String detail) {
