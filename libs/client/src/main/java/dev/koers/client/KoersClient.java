@@ -4,6 +4,8 @@ import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +30,12 @@ public final class KoersClient implements Submitter, AutoCloseable {
   private final Duration outcomeTimeout;
 
   public KoersClient(String bootstrapServers, KoersTopics topics, String clientId, Duration outcomeTimeout) {
+    this(bootstrapServers, topics, clientId, outcomeTimeout, new SimpleMeterRegistry());
+  }
+
+  /** Counts the outcomes it could not read ({@code koers.reader.unreadable}) on the given registry. */
+  public KoersClient(String bootstrapServers, KoersTopics topics, String clientId, Duration outcomeTimeout,
+                     MeterRegistry meters) {
     this.submissions = topics.submissions();
     this.outcomeTimeout = outcomeTimeout;
     Map<String, Object> config = new HashMap<>();
@@ -38,7 +46,7 @@ public final class KoersClient implements Submitter, AutoCloseable {
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-submissions");
     this.producer = new KafkaProducer<>(config, submissions.keySerde().serializer(),
         submissions.valueSerde().serializer());
-    this.outcomes = new OutcomeWaiter(bootstrapServers, topics.outcomes(), clientId + "-outcomes");
+    this.outcomes = new OutcomeWaiter(bootstrapServers, topics.outcomes(), clientId + "-outcomes", meters);
     outcomes.start(Duration.ofSeconds(60));
   }
 

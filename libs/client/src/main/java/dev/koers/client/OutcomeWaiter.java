@@ -3,6 +3,7 @@ package dev.koers.client;
 import dev.koers.schema.Outcome;
 import dev.koers.wire.Topic;
 import dev.koers.wire.TopicTail;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,12 @@ final class OutcomeWaiter implements AutoCloseable {
 
   private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
   private final Deserializer<Outcome> outcomes;
-  private final TopicTail tail;
+  private final TopicTail<Outcome> tail;
 
-  OutcomeWaiter(String bootstrapServers, Topic<String, Outcome> topic, String clientId) {
+  OutcomeWaiter(String bootstrapServers, Topic<String, Outcome> topic, String clientId, MeterRegistry meters) {
     this.outcomes = topic.valueSerde().deserializer();
-    this.tail = new TopicTail(bootstrapServers, clientId, List.of(topic.name()), this::complete);
+    this.tail = new TopicTail<>(bootstrapServers, clientId, List.of(topic.name()), this::read, this::complete,
+        meters);
   }
 
   void start(Duration timeout) {
@@ -43,11 +45,15 @@ final class OutcomeWaiter implements AutoCloseable {
     return tail.isRunning();
   }
 
-  private void complete(ConsumerRecord<String, byte[]> record) {
+  private Outcome read(ConsumerRecord<String, byte[]> record) {
     Outcome outcome = outcomes.deserialize(record.topic(), record.value());
     if (outcome == null) {
-      return;
+      throw new IllegalArgumentException("no value: the ledger never writes an empty outcome");
     }
+    return outcome;
+  }
+
+  private void complete(Outcome outcome) {
     CompletableFuture<Outcome> future = waiting.remove(key(outcome.getDecisionId(), outcome.getSubmissionId()));
     if (future != null) {
       future.complete(outcome);

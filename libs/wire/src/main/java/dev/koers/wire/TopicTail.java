@@ -1,5 +1,6 @@
 package dev.koers.wire;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,22 +20,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows every partition of some topics from their current end, committed records only, and hands each
- * record to a handler on its own thread. No consumer group: every process that tails sees every record.
+ * Follows every partition of some topics from their current end, committed records only, decodes each record
+ * and hands it to a handler on its own thread. No consumer group: every process that tails sees every record.
+ * A record the decoder cannot read is skipped ({@link UnreadableRecords}); it never stops the reader.
  */
-public final class TopicTail implements AutoCloseable {
+public final class TopicTail<V> implements AutoCloseable {
+
+  /** Reads a record: null when there is nothing to hand on (a tombstone), an exception when it is unreadable. */
+  @FunctionalInterface
+  public interface Decoder<V> {
+    V decode(ConsumerRecord<String, byte[]> record);
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<String> topics;
-  private final Consumer<ConsumerRecord<String, byte[]>> handler;
+  private final Decoder<V> decoder;
+  private final Consumer<V> handler;
+  private final UnreadableRecords unreadable;
   private final Thread thread;
   private final CountDownLatch positioned = new CountDownLatch(1);
   private volatile boolean running = true;
 
-  public TopicTail(String bootstrapServers, String clientId, List<String> topics,
-                   Consumer<ConsumerRecord<String, byte[]>> handler) {
+  public TopicTail(String bootstrapServers, String clientId, List<String> topics, Decoder<V> decoder,
+                   Consumer<V> handler, MeterRegistry meters) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -42,13 +52,15 @@ public final class TopicTail implements AutoCloseable {
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     this.topics = List.copyOf(topics);
+    this.decoder = decoder;
     this.handler = handler;
+    this.unreadable = new UnreadableRecords(clientId, meters);
     this.thread = new Thread(this::follow, clientId);
     thread.setDaemon(true);
   }
 
   /** Starts following and returns once the end offsets are known: records after this call are seen. */
-  public TopicTail start(Duration timeout) {
+  public TopicTail<V> start(Duration timeout) {
     thread.start();
     try {
       if (!positioned.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -77,7 +89,7 @@ public final class TopicTail implements AutoCloseable {
       partitions.forEach(consumer::position); // resolve the end offsets now, before anyone relies on them
       positioned.countDown();
       while (running) {
-        consumer.poll(Duration.ofMillis(100)).forEach(handler);
+        consumer.poll(Duration.ofMillis(100)).forEach(this::hand);
       }
     } catch (WakeupException e) {
       // closing
@@ -86,6 +98,19 @@ public final class TopicTail implements AutoCloseable {
     } finally {
       running = false;
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void hand(ConsumerRecord<String, byte[]> record) {
+    V value;
+    try {
+      value = decoder.decode(record);
+    } catch (RuntimeException e) {
+      unreadable.skip(record, e);
+      return;
+    }
+    if (value != null) {
+      handler.accept(value);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.koers.schema.view.ScopeKind;
 import dev.koers.documents.ViewJson;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.TopicTail;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,12 +29,13 @@ public final class ViewFeed implements AutoCloseable {
 
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final KoersTopics topics;
-  private final TopicTail tail;
+  private final TopicTail<Change> tail;
 
-  public ViewFeed(String bootstrapServers, KoersTopics topics) {
+  /** Counts the view records it cannot read ({@code koers.reader.unreadable}) on the given registry. */
+  public ViewFeed(String bootstrapServers, KoersTopics topics, MeterRegistry meters) {
     this.topics = topics;
-    this.tail = new TopicTail(bootstrapServers, "koers-view-feed",
-        List.of(topics.viewDecisions().name(), topics.viewMetrics().name()), this::publish);
+    this.tail = new TopicTail<>(bootstrapServers, "koers-view-feed",
+        List.of(topics.viewDecisions().name(), topics.viewMetrics().name()), this::change, this::publish, meters);
   }
 
   public ViewFeed start(Duration timeout) {
@@ -53,17 +55,15 @@ public final class ViewFeed implements AutoCloseable {
     return tail.isRunning();
   }
 
-  private void publish(ConsumerRecord<String, byte[]> record) {
-    if (subscribers.isEmpty()) {
-      return; // nobody listens: no need to decode and render
-    }
-    Change change = change(record);
-    if (change != null) {
-      subscribers.forEach(subscriber -> subscriber.accept(change));
-    }
+  private void publish(Change change) {
+    subscribers.forEach(subscriber -> subscriber.accept(change));
   }
 
+  /** Decodes and renders a record; null when there is nothing to send (a tombstone, or nobody listens). */
   private Change change(ConsumerRecord<String, byte[]> record) {
+    if (subscribers.isEmpty()) {
+      return null; // nobody listens: no need to decode and render
+    }
     if (record.topic().equals(topics.viewDecisions().name())) {
       DecisionSummary summary = topics.viewDecisions().valueSerde().deserializer()
           .deserialize(record.topic(), record.value());

@@ -10,6 +10,7 @@ import dev.koers.client.KoersClient;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.TopicProvisioner;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +66,15 @@ final class KoersNode implements AutoCloseable {
       }
       awaitRunning(views);
 
-      KoersClient client = settings.runs(NodePart.COMMANDS)
-          ? lifecycle.add(new KoersClient(bootstrap, topics, "koers-api", settings.outcomeTimeout())) : null;
       List<StreamsService> running = ledger == null ? List.of(views) : List.of(ledger, views);
-      ViewFeed feed = lifecycle.add(new ViewFeed(bootstrap, topics).start(START_TIMEOUT));
+      PrometheusMeterRegistry meters = Meters.registry(running.toArray(StreamsService[]::new));
+      KoersClient client = settings.runs(NodePart.COMMANDS)
+          ? lifecycle.add(new KoersClient(bootstrap, topics, "koers-api", settings.outcomeTimeout(), meters)) : null;
+      ViewFeed feed = lifecycle.add(new ViewFeed(bootstrap, topics, meters).start(START_TIMEOUT));
       ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port), new ApiBackends(
           new TokenVerifier(settings.tokens()), client,
           new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port), settings.anonymity()),
-          () -> problems(admin, running, client, feed), Meters.registry(running.toArray(StreamsService[]::new)), feed)));
+          () -> problems(admin, running, client, feed), meters, feed)));
       return new KoersNode(lifecycle, api, topics, settings.host(), ledger);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();
