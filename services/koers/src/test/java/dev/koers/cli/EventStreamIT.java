@@ -15,10 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +26,11 @@ class EventStreamIT {
 
   @Test
   void aSubscriberSeesTheChangesOfItsUnitOnly(KafkaTestEnv kafka, @TempDir Path state) throws Exception {
-    try (TestNode node = TestNode.start(kafka, state, Duration.ofSeconds(20))) {
-      List<String> lines = new CopyOnWriteArrayList<>();
-      HttpClient http = HttpClient.newHttpClient();
-      String viewer = viewerToken(node);
-      HttpRequest subscribe = HttpRequest.newBuilder(URI.create(node.node().url() + "/api/v1/stream?unit=north"))
-          .header("Authorization", "Bearer " + viewer).header("Accept", "text/event-stream").GET().build();
-      CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(subscribe,
-          HttpResponse.BodyHandlers.ofLines());
-      HttpResponse<Stream<String>> response = stream.get();
-      assertThat(response.statusCode()).isEqualTo(200);
-      Thread reader = new Thread(() -> response.body().forEach(lines::add), "sse-reader");
-      reader.setDaemon(true);
-      reader.start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.contains("subscribed")));
+    try (TestNode node = TestNode.start(kafka, state, Duration.ofSeconds(20));
+         StreamSubscriber dashboard = StreamSubscriber.open(node.node().url(), "/api/v1/stream?unit=north",
+             viewerToken(node))) {
+      assertThat(dashboard.status()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(30)).until(dashboard::subscribed);
 
       Http anna = node.manager("m-anna");
       assertThat(anna.post("/api/v1/decisions", "{\"decisionId\":\"sse-south\",\"title\":\"Elsewhere\","
@@ -51,18 +38,18 @@ class EventStreamIT {
       assertThat(anna.post("/api/v1/decisions", "{\"decisionId\":\"sse-north\",\"title\":\"Here\","
           + "\"unit\":\"north\",\"managerId\":\"m-anna\",\"activityGroup\":\"POWER\"}").statusCode()).isEqualTo(201);
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> data(lines, "decision").stream()
+      await().atMost(Duration.ofSeconds(30)).until(() -> dashboard.data("decision").stream()
           .anyMatch(d -> d.get("decisionId").asText().equals("sse-north")));
-      await().atMost(Duration.ofSeconds(30)).until(() -> data(lines, "metrics").stream()
+      await().atMost(Duration.ofSeconds(30)).until(() -> dashboard.data("metrics").stream()
           .anyMatch(d -> d.get("scope").path("unit").asText().equals("north")));
-      JsonNode decision = data(lines, "decision").stream()
+      JsonNode decision = dashboard.data("decision").stream()
           .filter(d -> d.get("decisionId").asText().equals("sse-north")).findFirst().orElseThrow();
       // The stream carries exactly what the query answers.
       assertThat(decision).isEqualTo(json.readTree(node.viewer().get("/api/v1/decisions/sse-north").body()));
-      assertThat(data(lines, "decision")).noneMatch(d -> d.get("unit").asText().equals("south"));
-      assertThat(data(lines, "metrics")).allMatch(d -> d.get("scope").path("unit").asText().equals("north"));
+      assertThat(dashboard.data("decision")).noneMatch(d -> d.get("unit").asText().equals("south"));
+      assertThat(dashboard.data("metrics")).allMatch(d -> d.get("scope").path("unit").asText().equals("north"));
 
-      HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(node.node().url()
+      HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.node().url()
           + "/api/v1/stream")).GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(anonymous.statusCode()).isEqualTo(401);
     }
@@ -70,20 +57,5 @@ class EventStreamIT {
 
   private static String viewerToken(TestNode node) {
     return node.token(new Principal("dashboard", Role.VIEWER, null, null));
-  }
-
-  /** The data of every complete event of one name seen so far. */
-  private List<JsonNode> data(List<String> lines, String event) {
-    List<JsonNode> found = new java.util.ArrayList<>();
-    for (int i = 0; i + 1 < lines.size(); i++) {
-      if (lines.get(i).equals("event: " + event) && lines.get(i + 1).startsWith("data: ")) {
-        try {
-          found.add(json.readTree(lines.get(i + 1).substring("data: ".length())));
-        } catch (java.io.IOException e) {
-          throw new AssertionError("not JSON: " + lines.get(i + 1), e);
-        }
-      }
-    }
-    return found;
   }
 }
