@@ -18,9 +18,6 @@ import dev.koers.documents.ViewJson;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.Topic;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -60,8 +56,8 @@ class AnonymityIT {
       @TempDir Path state) throws Exception {
     assertThat(WEEK).isEqualTo("2026-W11");
     try (TestNode node = TestNode.start(kafka, state, Duration.ofSeconds(20));
-         Stream stream = Stream.subscribe(node.node().url(), node.token(
-             new Principal("dashboard", Role.VIEWER, null, null)), json)) {
+         StreamSubscriber stream = StreamSubscriber.subscribed(node.node().url(), node.token(
+             new Principal("dashboard", Role.VIEWER, null, null)))) {
       Http viewer = node.viewer();
       Http manager = node.manager("m-anon");
       created(manager.post("/api/v1/decisions", "{\"decisionId\":\"anon-1\",\"title\":\"Opening hours\","
@@ -152,8 +148,8 @@ class AnonymityIT {
   @Test
   void theThresholdIsASettingWithTwoRespondentsAreEnough(KafkaTestEnv kafka, @TempDir Path state) throws Exception {
     try (ConfiguredNode node = ConfiguredNode.start(kafka, state, new Anonymity(2));
-         Stream stream = Stream.subscribe(node.node().url(), node.token(
-             new Principal("dashboard", Role.VIEWER, null, null)), json)) {
+         StreamSubscriber stream = StreamSubscriber.subscribed(node.node().url(), node.token(
+             new Principal("dashboard", Role.VIEWER, null, null)))) {
       Http manager = node.as(new Principal("m-k2", Role.MANAGER, "m-k2", null));
       created(manager.post("/api/v1/decisions", "{\"decisionId\":\"k2-1\",\"title\":\"Parking\","
           + "\"unit\":\"k2\",\"managerId\":\"m-k2\",\"activityGroup\":\"CONTENT\",\"occurredAt\":\"" + at(0) + "\"}"));
@@ -225,7 +221,7 @@ class AnonymityIT {
     }
   }
 
-  private Views settle(KafkaTestEnv kafka, TestNode node, Stream stream, String decision, long sequence,
+  private Views settle(KafkaTestEnv kafka, TestNode node, StreamSubscriber stream, String decision, long sequence,
       String managerId) throws Exception {
     await("decision " + decision).atMost(Duration.ofSeconds(30))
         .until(() -> node.viewer().get("/api/v1/decisions/" + decision).statusCode() == 200);
@@ -233,7 +229,7 @@ class AnonymityIT {
     return settle(node.viewer(), node.node().topics(), kafka, stream, decision, sequence, unit, managerId);
   }
 
-  private Views settle(Http viewer, KoersTopics topics, KafkaTestEnv kafka, Stream stream,
+  private Views settle(Http viewer, KoersTopics topics, KafkaTestEnv kafka, StreamSubscriber stream,
       String decision, long sequence, String unit, String managerId) throws Exception {
     List<String> metricsPaths = List.of("/api/v1/units/" + unit + "/metrics",
         "/api/v1/units/" + unit + "/metrics?week=" + WEEK, "/api/v1/managers/" + managerId + "/metrics",
@@ -350,7 +346,7 @@ class AnonymityIT {
   }
 
   /** Every score group in every record the view topics ever carried, and every event streamed. */
-  private void assertNothingEverLeaked(KafkaTestEnv kafka, KoersTopics topics, Stream stream, int k)
+  private void assertNothingEverLeaked(KafkaTestEnv kafka, KoersTopics topics, StreamSubscriber stream, int k)
       throws IOException {
     List<String> leaks = new ArrayList<>();
     int groups = 0;
@@ -365,7 +361,9 @@ class AnonymityIT {
         topics.viewDecisions().valueSerde().deserializer())) {
       groups += leaks(json.readTree(ViewJson.decision(r.value()).toString()), k, "topic " + r.key(), leaks);
     }
-    for (JsonNode event : stream.all()) {
+    List<JsonNode> streamed = new ArrayList<>(stream.data("decision"));
+    streamed.addAll(stream.data("metrics"));
+    for (JsonNode event : streamed) {
       groups += leaks(event, k, "stream", leaks);
     }
     assertThat(leaks).as("score groups shown with fewer than %d respondents", k).isEmpty();
@@ -386,64 +384,6 @@ class AnonymityIT {
       }
     }
     return groups.size();
-  }
-
-  // --- the event stream, read with a real HTTP client
-
-  private static final class Stream implements AutoCloseable {
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final ObjectMapper json;
-    private final Thread reader;
-
-    private Stream(ObjectMapper json, HttpResponse<java.util.stream.Stream<String>> response) {
-      this.json = json;
-      this.reader = new Thread(() -> response.body().forEach(lines::add), "anonymity-sse-reader");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    static Stream subscribe(String url, String token, ObjectMapper json) throws Exception {
-      HttpRequest subscribe = HttpRequest.newBuilder(URI.create(url + "/api/v1/stream"))
-          .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
-      HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
-          .sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines()).get();
-      assertThat(response.statusCode()).isEqualTo(200);
-      Stream stream = new Stream(json, response);
-      await().atMost(Duration.ofSeconds(10)).until(() -> stream.lines.stream().anyMatch(l -> l.contains("subscribed")));
-      return stream;
-    }
-
-    /** The data of every complete event of one name so far, in order. */
-    List<JsonNode> events(String name) {
-      List<JsonNode> found = new ArrayList<>();
-      List<String> seen = List.copyOf(lines);
-      for (int i = 0; i + 1 < seen.size(); i++) {
-        if (seen.get(i).equals("event: " + name) && seen.get(i + 1).startsWith("data: ")) {
-          try {
-            found.add(json.readTree(seen.get(i + 1).substring("data: ".length())));
-          } catch (IOException e) {
-            throw new AssertionError("not JSON: " + seen.get(i + 1), e);
-          }
-        }
-      }
-      return found;
-    }
-
-    List<JsonNode> all() {
-      List<JsonNode> all = new ArrayList<>(events("decision"));
-      all.addAll(events("metrics"));
-      return all;
-    }
-
-    JsonNode last(String name, java.util.function.Predicate<JsonNode> which) {
-      List<JsonNode> matching = events(name).stream().filter(which).toList();
-      return matching.isEmpty() ? null : matching.get(matching.size() - 1);
-    }
-
-    @Override
-    public void close() {
-      reader.interrupt();
-    }
   }
 
   // --- a node with its own anonymity threshold (TestNode runs the default, K = 3)

@@ -1,5 +1,8 @@
 package dev.koers.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** A well-behaved subscriber of /api/v1/stream: reads every line in the background and keeps it. */
@@ -36,6 +40,14 @@ final class StreamSubscriber implements AutoCloseable {
         .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream")
         .timeout(Duration.ofSeconds(30)).GET().build();
     return new StreamSubscriber(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()));
+  }
+
+  /** Opens the whole stream, checks it is accepted and waits for its first comment. */
+  static StreamSubscriber subscribed(String baseUrl, String token) throws Exception {
+    StreamSubscriber subscriber = open(baseUrl, "/api/v1/stream", token);
+    assertThat(subscriber.status()).as(subscriber.body()).isEqualTo(200);
+    await("the stream's first comment").atMost(Duration.ofSeconds(30)).until(subscriber::subscribed);
+    return subscriber;
   }
 
   private void read() {
@@ -83,6 +95,12 @@ final class StreamSubscriber implements AutoCloseable {
       }
     }
     return found;
+  }
+
+  /** The latest event of one name that matches, or null. */
+  JsonNode last(String event, Predicate<JsonNode> which) {
+    List<JsonNode> matching = data(event).stream().filter(which).toList();
+    return matching.isEmpty() ? null : matching.get(matching.size() - 1);
   }
 
   @Override

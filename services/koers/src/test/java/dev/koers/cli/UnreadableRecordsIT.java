@@ -44,10 +44,8 @@ class UnreadableRecordsIT {
       throws Exception {
     try (TestNode node = TestNode.start(kafka, state, Duration.ofSeconds(20));
          RawRecords raw = new RawRecords(kafka);
-         StreamSubscriber dashboard = StreamSubscriber.open(node.node().url(), "/api/v1/stream",
+         StreamSubscriber dashboard = StreamSubscriber.subscribed(node.node().url(),
              node.token(new Principal("dashboard", Role.VIEWER, null, null)))) {
-      assertThat(dashboard.status()).isEqualTo(200);
-      await().atMost(WAIT).until(dashboard::subscribed);
       String decisions = node.node().topics().viewDecisions().name();
       String metrics = node.node().topics().viewMetrics().name();
       raw.toEveryPartition(decisions, RawRecords.UNREADABLE);
