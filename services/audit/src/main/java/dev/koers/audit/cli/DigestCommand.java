@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
         "offset, and a Merkle root over every decision's head hash (docs/audit.md).",
         "It verifies the log first and writes nothing when something is broken.",
         "Later, 'koers audit verify --digest FILE' proves that the log up to those",
-        "offsets is unchanged.",
-        "Exit code: 0 written, 1 the log is broken, 2 usage error, 3 the log could",
-        "not be read."})
+        "offsets is unchanged."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:the digest was written, of a log that verifies",
+        "1:the log is broken (findings on stderr); nothing was written",
+        ExitCodes.USAGE_LINE, ExitCodes.CANNOT_READ_LINE, ExitCodes.INTERNAL_FAILURE_LINE})
 public final class DigestCommand extends LogCommand {
 
   @Mixin

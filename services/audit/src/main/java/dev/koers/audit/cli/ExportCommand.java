@@ -20,9 +20,11 @@ import picocli.CommandLine.Option;
     header = "Export one flat row per event as JSON Lines or CSV.",
     description = {"Writes one flat row per event, for spreadsheets and notebooks: decision,",
         "sequence, kind, occurredAt, recordedAt, actor, every field of the event's",
-        "kind, the hashes, and where the record is.",
-        "Exit code: 0 written, 1 unreadable records skipped (named on stderr),",
-        "2 usage error, 3 the log could not be read."})
+        "kind, the hashes, and where the record is."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:every record written",
+        "1:unreadable records skipped (named on stderr)",
+        ExitCodes.USAGE_LINE, ExitCodes.CANNOT_READ_LINE, ExitCodes.INTERNAL_FAILURE_LINE})
 public final class ExportCommand extends LogCommand {
 
   @Mixin

@@ -1,8 +1,11 @@
 package dev.koers.audit.cli;
 
+import dev.koers.audit.log.LogReader;
+import dev.koers.audit.log.LogSource;
 import dev.koers.audit.log.ReaderSettings;
 import dev.koers.wire.KoersTopics;
 import java.time.Duration;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Where the log is: the options every audit subcommand shares. */
@@ -26,6 +29,9 @@ public final class KafkaOptions {
   @Option(names = "--stats", description = "At the end, print on stderr how many records were read and how fast "
       + "(replay: also how long rebuilding and writing took).")
   boolean stats;
+
+  /** Opens the log; tests put a source here that fails on purpose. */
+  Function<ReaderSettings, LogSource> sources = LogReader::new;
 
   String eventsTopic() {
     return topicPrefix + KoersTopics.EVENTS;

@@ -1,7 +1,7 @@
 package dev.koers.audit.cli;
 
 import dev.koers.audit.log.LogExtent;
-import dev.koers.audit.log.LogReader;
+import dev.koers.audit.log.LogSource;
 import dev.koers.audit.pass.AuditPass;
 import dev.koers.audit.pass.LogListener;
 import dev.koers.audit.pass.PassSummary;
@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** Opens the log, fixes the extent to read (the end offsets as they stand now), and runs one pass over it. */
+/**
+ * Opens the log, fixes the extent to read (the end offsets as they stand now), and runs one pass over it. Returns
+ * only for a pass that covered the whole extent with every listener done; anything less is thrown.
+ */
 final class PassRunner {
 
   private PassRunner() {}
@@ -20,9 +23,9 @@ final class PassRunner {
   static PassSummary run(KafkaOptions kafka, PrintWriter err,
       Function<LogExtent, List<LogListener>> listenersFor) {
     PassSummary pass;
-    try (LogReader reader = new LogReader(kafka.readerSettings())) {
-      LogExtent extent = reader.currentExtent(kafka.eventsTopic());
-      pass = new AuditPass(listenersFor.apply(extent)).run(reader, extent, TerminalProgress.forStderr(kafka.quiet));
+    try (LogSource source = kafka.sources.apply(kafka.readerSettings())) {
+      LogExtent extent = source.currentExtent(kafka.eventsTopic());
+      pass = new AuditPass(listenersFor.apply(extent)).run(source, extent, TerminalProgress.forStderr(kafka.quiet));
     }
     if (kafka.stats) {
       err.printf(Locale.ROOT, "koers audit: read %,d records (%,d events, %,d unreadable) of %s in %.3f s: %,.0f "

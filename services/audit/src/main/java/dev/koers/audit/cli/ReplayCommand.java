@@ -30,10 +30,11 @@ import picocli.CommandLine.ParameterException;
     description = {"Rebuilds decisions and every metric with the domain core, verifying every",
         "chain on the way, and writes them as one JSON document. --as-of rebuilds",
         "what the log knew at that instant (by recordedAt). The selection options",
-        "keep decisions by their opening; the metrics cover the selected decisions.",
-        "Exit code: 0 rebuilt from a log that verifies, 1 problems found (listed",
-        "under \"problems\"; the document is still written), 2 usage error, 3 the",
-        "log could not be read."})
+        "keep decisions by their opening; the metrics cover the selected decisions."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:rebuilt from a log that verifies",
+        "1:problems found (listed under \"problems\"; the document is still written)",
+        ExitCodes.USAGE_LINE, ExitCodes.CANNOT_READ_LINE, ExitCodes.INTERNAL_FAILURE_LINE})
 public final class ReplayCommand extends LogCommand {
 
   static final String FORMAT = "koers-audit-replay/1";

@@ -27,9 +27,12 @@ import picocli.CommandLine.ParameterException;
         "opening first, and every transition by the rules. Reports each broken link",
         "with decision, sequence, topic, partition and offset.",
         "With --digest, also proves that the log up to the digest's offsets is what",
-        "it was when the digest was taken.",
-        "Exit code: 0 verified, 1 something broken, 2 usage error, 3 the log could",
-        "not be read."})
+        "it was when the digest was taken."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:verified: every record of the extent read and checked, nothing broken",
+        "1:something is broken: tampering, an unreadable record, a digest mismatch (each finding names its "
+            + "topic, partition and offset)",
+        ExitCodes.USAGE_LINE, ExitCodes.CANNOT_READ_LINE, ExitCodes.INTERNAL_FAILURE_LINE})
 public final class VerifyCommand extends LogCommand {
 
   @Mixin

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads a topic from Kafka as raw bytes, read-only: it assigns the partitions itself, seeks to where the extent
  * starts and stops at the extent's end offsets, and never joins a group or commits an offset.
  */
-public final class LogReader implements AutoCloseable {
+public final class LogReader implements LogSource {
 
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
@@ -37,6 +37,7 @@ public final class LogReader implements AutoCloseable {
    * The whole topic as it stands now: from each partition's first offset to its last stable offset (what
    * committed transactions have written).
    */
+  @Override
   public LogExtent currentExtent(String topic) {
     List<TopicPartition> partitions = partitionsOf(topic);
     try {
@@ -52,6 +53,7 @@ public final class LogReader implements AutoCloseable {
   }
 
   /** Hands every record of the extent to the sink, in order within each partition; returns the record count. */
+  @Override
   public long read(LogExtent extent, RecordSink sink, Progress progress) {
     Map<TopicPartition, PartitionRange> ranges = new HashMap<>();
     extent.partitions().forEach(r -> ranges.put(new TopicPartition(extent.topic(), r.partition()), r));
@@ -114,6 +116,53 @@ public final class LogReader implements AutoCloseable {
       // Stop fetching what lies beyond the extent.
       consumer.pause(done);
       unfinished.removeAll(done);
+    }
+  }
+
+  /**
+   * Reads again from each partition's given offset, up to the extent's end: under read_committed, what lies there
+   * when every record was read is only transaction markers and aborted records, which the consumer skips.
+   */
+  @Override
+  public Map<Integer, Long> firstRecordsBelowEnd(LogExtent extent, Map<Integer, Long> from) {
+    Map<TopicPartition, PartitionRange> rest = new HashMap<>();
+    for (PartitionRange range : extent.partitions()) {
+      long next = Math.max(range.start(), from.getOrDefault(range.partition(), range.start()));
+      if (next < range.end()) {
+        rest.put(new TopicPartition(extent.topic(), range.partition()),
+            new PartitionRange(range.partition(), next, range.end()));
+      }
+    }
+    Map<Integer, Long> found = new HashMap<>();
+    if (rest.isEmpty()) {
+      return found;
+    }
+    try {
+      consumer.assign(rest.keySet());
+      rest.forEach((tp, range) -> consumer.seek(tp, range.start()));
+      Set<TopicPartition> open = new HashSet<>(rest.keySet());
+      long since = System.nanoTime();
+      while (!open.isEmpty()) {
+        ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
+        for (TopicPartition tp : batch.partitions()) {
+          List<ConsumerRecord<byte[], byte[]>> records = batch.records(tp);
+          if (open.remove(tp) && !records.isEmpty() && records.get(0).offset() < rest.get(tp).end()) {
+            found.put(tp.partition(), records.get(0).offset());
+          }
+        }
+        open.removeIf(tp -> consumer.position(tp) >= rest.get(tp).end());
+        consumer.pause(subtract(rest.keySet(), open));
+        if (!open.isEmpty() && System.nanoTime() - since > settings.idleTimeout().toNanos()) {
+          throw new LogUnreadableException("no progress re-reading " + open + " up to the extent's end for "
+              + settings.idleTimeout());
+        }
+      }
+      return found;
+    } catch (KafkaException e) {
+      throw new LogUnreadableException("cannot read " + extent.topic() + " at " + settings.bootstrapServers()
+          + ": " + e.getMessage(), e);
+    } finally {
+      consumer.unsubscribe();
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.koers.audit.log;
 
-/** The log could not be read at all (Kafka unreachable, topic missing, a partition that stopped answering). */
-public final class LogUnreadableException extends RuntimeException {
+/**
+ * The log could not be read at all, or not to the end of the extent (Kafka unreachable, topic missing, a
+ * partition that stopped answering, a read that ended early).
+ */
+public class LogUnreadableException extends RuntimeException {
 
   public LogUnreadableException(String message) {
     super(message);

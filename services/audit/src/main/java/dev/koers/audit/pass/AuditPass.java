@@ -6,8 +6,9 @@ import dev.koers.audit.decode.ReadRecord;
 import dev.koers.audit.decode.UnreadableRecord;
 import dev.koers.audit.decode.WriterSchemas;
 import dev.koers.audit.log.LogExtent;
-import dev.koers.audit.log.LogReader;
+import dev.koers.audit.log.LogSource;
 import dev.koers.audit.log.RawRecord;
+import dev.koers.audit.log.ReadCoverage;
 import dev.koers.audit.log.RecordSink;
 import dev.koers.audit.progress.Progress;
 import java.time.Duration;
@@ -33,13 +34,27 @@ public final class AuditPass implements RecordSink {
    * Reads the extent and returns what it held. The reading thread also decodes and hashes each record; the
    * listeners run on a second thread, one record at a time, in log order, so that reading and checking overlap.
    * The checking thread looks each decision up once, in {@link #slotOf}, and hands its slot to every listener.
+   * It never returns for a partial pass: a failure of either thread, or a read that fell short of the extent,
+   * is thrown.
+   *
+   * @throws dev.koers.audit.log.IncompleteReadException when the read did not cover the whole extent
    */
-  public PassSummary run(LogReader reader, LogExtent extent, Progress progress) {
+  public PassSummary run(LogSource source, LogExtent extent, Progress progress) {
     long records;
     long start = System.nanoTime();
+    ReadCoverage coverage = new ReadCoverage(extent);
     try (PipelinedSink<ReadRecord> pipeline = new PipelinedSink<>(this::dispatch)) {
-      records = reader.read(extent, raw -> pipeline.accept(decoder.decode(raw)), progress);
+      records = source.read(extent, raw -> {
+        coverage.saw(raw.position());
+        pipeline.accept(decoder.decode(raw));
+      }, progress);
       pipeline.finish();
+    }
+    // A verdict covers the whole extent or is not given: checked apart from the reader's own loop.
+    coverage.requireComplete(source.firstRecordsBelowEnd(extent, coverage.nextOffsets()));
+    if (events + unreadable != records) {
+      throw new IllegalStateException("the pass checked " + (events + unreadable) + " of the " + records
+          + " records read");
     }
     return new PassSummary(extent, records, events, unreadable, Duration.ofNanos(System.nanoTime() - start));
   }

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * Lets one thread read (and decode) the log while another checks it: items are handed over in batches through
- * a small bounded queue to a single worker thread, so their order is kept. A failure in the worker comes back to
- * the handing thread, on its next item or at {@link #finish()}.
+ * a small bounded queue to a single worker thread, so their order is kept. Any failure in the worker, an
+ * {@link Error} included, comes back to the handing thread, on its next item or at {@link #finish()}; and
+ * {@link #finish()} returns only when the worker took every item handed over.
  */
 public final class PipelinedSink<T> implements Consumer<T>, AutoCloseable {
 
@@ -20,7 +21,10 @@ public final class PipelinedSink<T> implements Consumer<T>, AutoCloseable {
   private final BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(8);
   private final Thread worker;
   private List<T> batch = new ArrayList<>(BATCH);
-  private volatile RuntimeException failure;
+  private volatile Throwable failure;
+  /** Items accepted on the handing thread, and items the worker gave to the target. */
+  private long accepted;
+  private volatile long processed;
   private boolean finished;
 
   public PipelinedSink(Consumer<T> target) {
@@ -31,6 +35,7 @@ public final class PipelinedSink<T> implements Consumer<T>, AutoCloseable {
 
   @Override
   public void accept(T item) {
+    accepted++;
     batch.add(item);
     if (batch.size() == BATCH) {
       handOver(batch);
@@ -53,6 +58,10 @@ public final class PipelinedSink<T> implements Consumer<T>, AutoCloseable {
       throw new IllegalStateException("interrupted while waiting for the pass to finish", e);
     }
     rethrow();
+    if (processed != accepted) {
+      throw new IllegalStateException("the pass's worker thread stopped after " + processed + " of " + accepted
+          + " records");
+    }
   }
 
   private void handOver(List<T> items) {
@@ -71,23 +80,30 @@ public final class PipelinedSink<T> implements Consumer<T>, AutoCloseable {
   }
 
   private void drain(Consumer<T> target) {
+    long done = 0;
     try {
       for (List<T> items = queue.take(); items != end; items = queue.take()) {
         for (T item : items) {
           target.accept(item);
         }
+        done += items.size();
+        processed = done;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too: a worker that dies silently would let the pass end as if complete
       failure = e;
     }
   }
 
   private void rethrow() {
-    RuntimeException e = failure;
-    if (e != null) {
-      throw e;
+    Throwable e = failure;
+    if (e instanceof RuntimeException runtime) {
+      throw runtime;
+    } else if (e instanceof Error error) {
+      throw error;
+    } else if (e != null) {
+      throw new IllegalStateException("the pass's worker thread failed: " + e, e);
     }
   }
 

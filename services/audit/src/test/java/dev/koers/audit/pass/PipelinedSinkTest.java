@@ -35,6 +35,34 @@ class PipelinedSinkTest {
     }
   }
 
+  @Test
+  void anErrorOfTheWorkerLateInThePassComesBackAtFinish() {
+    try (PipelinedSink<RawRecord> sink = new PipelinedSink<>(r -> {
+      if (r.position().offset() == 4990) {
+        throw new StackOverflowError("injected");
+      }
+    })) {
+      for (long offset = 0; offset < 5000; offset++) {
+        sink.accept(record(offset));
+      }
+
+      assertThatThrownBy(sink::finish).isInstanceOf(StackOverflowError.class).hasMessage("injected");
+    }
+  }
+
+  @Test
+  void anErrorOfTheWorkerEarlyInThePassStopsTheReader() {
+    try (PipelinedSink<RawRecord> sink = new PipelinedSink<>(r -> {
+      throw new OutOfMemoryError("injected");
+    })) {
+      assertThatThrownBy(() -> {
+        for (long offset = 0; offset < 1_000_000; offset++) {
+          sink.accept(record(offset));
+        }
+      }).isInstanceOf(OutOfMemoryError.class).hasMessage("injected");
+    }
+  }
+
   private static RawRecord record(long offset) {
     return new RawRecord(new RecordPosition("t", 0, offset), null, null);
   }

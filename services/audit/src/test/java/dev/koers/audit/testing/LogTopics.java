@@ -91,6 +91,26 @@ public final class LogTopics {
     }
   }
 
+  /**
+   * Writes one record by hand, outside any transaction and past the ledger, as an operator with a console
+   * producer could; the key picks the partition as it does for the ledger's records.
+   *
+   * @return where it landed
+   */
+  public RecordMetadata writeByHand(String prefix, String key, byte[] value) {
+    Map<String, Object> config = env.clientConfig();
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+      return producer.send(new ProducerRecord<>(eventsTopic(prefix), key, value)).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot write the record", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the record", e);
+    }
+  }
+
   /** Every record of the prefix's events topic, raw, per partition. */
   public RawLog read(String prefix) {
     RawLog log = new RawLog(PARTITIONS);
