@@ -9,12 +9,14 @@ import dev.koers.schema.event.DecisionWithdrawn;
 import dev.koers.schema.event.FeedbackGiven;
 import dev.koers.schema.event.PerspectiveHeard;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * Applies one logged event to a decision's state. Pure and strict: an event that cannot follow the state
  * (another decision, a sequence that is not the next one, a {@code previousHash} that is not the last hash,
  * or a transition the rules forbid) throws {@link IllegalStateException}, which an auditor's replay reports.
- * It does not recompute the event's own hash; {@link HashChain#verifies} does that.
+ * It does not recompute the event's own hash; {@link HashChain#verifies} does that. The link is checked by
+ * {@link ChainLink}, the transition by {@link #statusAfter}: the audit and the views ask the same two.
  */
 public final class Evolver {
 
@@ -72,7 +74,7 @@ public final class Evolver {
   private static DecisionState opening(DecisionEvent event) {
     statusAfter(null, event);
     DecisionOpened opened = (DecisionOpened) event.getPayload();
-    requireLink(event, 1, HashChain.GENESIS_HEX);
+    requireLink(event, 0, HashChain.GENESIS.bytes());
     return new DecisionState(event.getDecisionId(), DecisionStatus.OPEN, 1, HashChain.hex(event.getHash()),
         Millis.of(event.getOccurredAt()), null, opened.getManagerId(), opened.getUnit(),
         Millis.of(opened.getDueBy()));
@@ -83,7 +85,7 @@ public final class Evolver {
       throw cannotFollow(event, "it belongs to decision " + event.getDecisionId() + ", not "
           + state.decisionId());
     }
-    requireLink(event, state.sequence() + 1, state.lastHash());
+    requireLink(event, state.sequence(), HexFormat.of().parseHex(state.lastHash()));
     DecisionStatus after = statusAfter(state.status(), event);
     // A revision changes the outcome, not when the decision was first made.
     Instant decidedAt =
@@ -92,11 +94,12 @@ public final class Evolver {
         state.openedAt(), decidedAt, state.managerId(), state.unit(), state.dueBy());
   }
 
-  private static void requireLink(DecisionEvent event, long sequence, String previousHash) {
-    if (event.getSequence() != sequence) {
-      throw cannotFollow(event, "its sequence is " + event.getSequence() + ", expected " + sequence);
+  /** The chain's link, by the one check the audit's verifier makes too ({@link ChainLink}). */
+  private static void requireLink(DecisionEvent event, long lastSequence, byte[] lastHash) {
+    if (ChainLink.sequenceFit(lastSequence, event.getSequence()) != ChainLink.SequenceFit.NEXT) {
+      throw cannotFollow(event, "its sequence is " + event.getSequence() + ", expected " + (lastSequence + 1));
     }
-    if (event.getPreviousHash() == null || !HashChain.hasHex(event.getPreviousHash(), previousHash)) {
+    if (!ChainLink.links(event.getPreviousHash(), lastHash)) {
       throw cannotFollow(event, "its previousHash does not match the hash of the event before it");
     }
   }

@@ -112,21 +112,6 @@ public final class HashChain {
     return new String(digits, StandardCharsets.ISO_8859_1);
   }
 
-  /** Whether {@code hex} is the lowercase hex of {@code hash}, compared digit by digit without formatting it. */
-  public static boolean hasHex(Sha256 hash, String hex) {
-    byte[] bytes = hash.bytes();
-    if (hex == null || hex.length() != 2 * bytes.length) {
-      return false;
-    }
-    for (int i = 0; i < bytes.length; i++) {
-      if (hex.charAt(2 * i) != HEX_DIGITS[(bytes[i] >> 4) & 0xF]
-          || hex.charAt(2 * i + 1) != HEX_DIGITS[bytes[i] & 0xF]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   /** The hash written as 64 hex digits. */

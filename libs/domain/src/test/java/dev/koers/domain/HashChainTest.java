@@ -139,23 +139,6 @@ class HashChainTest {
     assertThatIllegalArgumentException().isThrownBy(() -> HashChain.fromHex("abcd"));
   }
 
-  @Test
-  void a_hash_has_only_its_own_lowercase_hex() {
-    Sha256 hash = hashChain.seal(unsealedOpening()).getHash();
-    String hex = HashChain.hex(hash);
-
-    assertThat(HashChain.hasHex(hash, hex)).isTrue();
-    assertThat(HashChain.hasHex(hash, hex.toUpperCase())).isEqualTo(hex.equals(hex.toUpperCase()));
-    assertThat(HashChain.hasHex(hash, null)).isFalse();
-    assertThat(HashChain.hasHex(hash, hex.substring(2))).isFalse();
-    assertThat(HashChain.hasHex(HashChain.GENESIS, HashChain.GENESIS_HEX)).isTrue();
-    for (int digit = 0; digit < hex.length(); digit++) {
-      char other = hex.charAt(digit) == 'f' ? '0' : Character.forDigit(Character.digit(hex.charAt(digit), 16) + 1, 16);
-      String changed = hex.substring(0, digit) + other + hex.substring(digit + 1);
-      assertThat(HashChain.hasHex(hash, changed)).as("digit %d changed", digit).isFalse();
-    }
-  }
-
   /** The recipe, written out with nothing from HashChain: zero the hash, encode, drop 32 bytes, digest. */
   private static byte[] independentlyComputedHash(DecisionEvent event) throws Exception {
     DecisionEvent zeroed = DecisionEvent.newBuilder(event).setHash(new Sha256(new byte[32])).build();

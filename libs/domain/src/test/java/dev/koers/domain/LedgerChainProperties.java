@@ -2,6 +2,8 @@ package dev.koers.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.koers.domain.view.DecisionProjector;
+import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.Actor;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Outcome;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties over random histories (300 seeds each, reproducible by seed): whatever is submitted, the log
- * is a gapless hash chain, and replaying it gives the live state.
+ * is a gapless hash chain, and replaying it gives the live state (and the views' projector the same status).
  */
 class LedgerChainProperties {
 
@@ -54,6 +56,7 @@ class LedgerChainProperties {
 
   private void assertIsAGaplessChain(Log log) {
     DecisionState replayed = null;
+    DecisionView projected = null;
     for (int i = 0; i < log.events.size(); i++) {
       DecisionEvent event = log.events.get(i);
       assertThat(event.getSequence()).isEqualTo(i + 1L);
@@ -61,6 +64,9 @@ class LedgerChainProperties {
           .isEqualTo(i == 0 ? HashChain.GENESIS : log.events.get(i - 1).getHash());
       assertThat(hashChain.verifies(event)).isTrue();
       replayed = new Evolver().evolve(replayed, event);
+      projected = new DecisionProjector().apply(projected, event);
+      // The views' status is the ledger's, from the one transition table.
+      assertThat(projected.head().status()).isEqualTo(replayed.status());
     }
     assertThat(replayed).isEqualTo(log.state);
   }

@@ -1,5 +1,6 @@
 package dev.koers.domain.view;
 
+import dev.koers.domain.AsOfCut;
 import dev.koers.domain.metrics.DecisionFacts;
 import dev.koers.domain.metrics.DecisionFactsFold;
 import dev.koers.schema.DecisionEvent;
@@ -7,9 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A decision as the log knew it at a moment: its events in log order up to the first one recorded (by
- * {@code recordedAt}) after that moment, folded with the same projector as the live view. A prefix, so the
- * chain stays whole even if the ledger's clock ever stepped back. The auditor's replay cuts the same way.
+ * A decision as the log knew it at a moment: its events cut by {@link AsOfCut} (in log order up to the first one
+ * recorded after that moment), folded with the same projector as the live view. The auditor's replay cuts with
+ * the same {@link AsOfCut}.
  */
 public record DecisionAsOf(DecisionView decision, DecisionFacts facts, List<TimelineEntry> events) {
 
@@ -18,9 +19,7 @@ public record DecisionAsOf(DecisionView decision, DecisionFacts facts, List<Time
     DecisionFactsFold fold = new DecisionFactsFold();
     DecisionView view = null;
     DecisionFacts facts = null;
-    List<DecisionEvent> known = log.stream()
-        .takeWhile(e -> asOf == null || !e.getRecordedAt().isAfter(asOf))
-        .toList();
+    List<DecisionEvent> known = new AsOfCut(asOf).of(log);
     for (DecisionEvent event : known) {
       view = projector.apply(view, event);
       facts = fold.apply(facts, event);

@@ -1,6 +1,7 @@
 package dev.koers.domain.view;
 
 import dev.koers.domain.DecisionStatus;
+import dev.koers.domain.Evolver;
 import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.event.DecisionCommunicated;
@@ -11,27 +12,28 @@ import dev.koers.schema.event.DecisionWithdrawn;
 import dev.koers.schema.event.FeedbackGiven;
 import dev.koers.schema.event.PerspectiveHeard;
 
-/** Folds a decision's events, in log order, into its {@link DecisionView}. The live views and the audit share it. */
+/**
+ * Folds a decision's events, in log order, into its {@link DecisionView}. The live views and the audit share it.
+ * The status after each event is the domain core's transition table ({@link Evolver#statusAfter}), the one the
+ * ledger applies: an event the table refuses is refused here too ({@link IllegalStateException}), not folded.
+ */
 public final class DecisionProjector {
 
   public DecisionView apply(DecisionView view, DecisionEvent event) {
+    DecisionStatus status = Evolver.statusAfter(view == null ? null : view.head().status(), event);
     Object payload = event.getPayload();
     if (payload instanceof DecisionOpened o) {
       Opening opening = new Opening(o.getTitle(), o.getContext(), o.getUnit(), o.getManagerId(),
           o.getActivityGroup(), o.getActivity(), o.getDueBy(), event.getOccurredAt());
-      return new DecisionView(event.getDecisionId(), opening, head(DecisionStatus.OPEN, event), Course.NONE, null);
+      return new DecisionView(event.getDecisionId(), opening, head(status, event), Course.NONE, null);
     }
-    if (view == null) {
-      throw new IllegalStateException("event #" + event.getSequence() + " of " + event.getDecisionId()
-          + " arrived before the decision was opened");
-    }
-    DecisionView v = view.withHead(head(view.head().status(), event));
+    // Past the table, view is not null: only an opening may come first.
+    DecisionView v = view.withHead(head(status, event));
     if (payload instanceof PerspectiveHeard h) {
       return v.withHearing(new Hearing(h.getPerspective(), h.getDepth(), h.getLabel(), event.getOccurredAt()));
     }
     if (payload instanceof DecisionMade m) {
-      return v.withHead(v.head().withStatus(DecisionStatus.DECIDED))
-          .withCourse(v.course().made(event.getOccurredAt(), m.getOutcome(), m.getRationale(), m.getUsesPower()));
+      return v.withCourse(v.course().made(event.getOccurredAt(), m.getOutcome(), m.getRationale(), m.getUsesPower()));
     }
     if (payload instanceof DecisionCommunicated) {
       return v.withCourse(v.course().communicated(event.getOccurredAt()));
@@ -40,8 +42,7 @@ public final class DecisionProjector {
       return v.withCourse(v.course().revised(r.getOutcome()));
     }
     if (payload instanceof DecisionWithdrawn) {
-      return v.withHead(v.head().withStatus(DecisionStatus.WITHDRAWN))
-          .withCourse(v.course().withdrawn(event.getOccurredAt()));
+      return v.withCourse(v.course().withdrawn(event.getOccurredAt()));
     }
     if (payload instanceof FeedbackGiven) {
       return v; // Feedback lives in the metric views; the decision view keeps no personal data.
