@@ -6,18 +6,19 @@ import dev.koers.audit.pass.LogListener;
 import dev.koers.audit.verify.Finding;
 import dev.koers.audit.verify.Findings;
 import dev.koers.audit.verify.Problem;
+import dev.koers.domain.AsOfCut;
 import dev.koers.schema.DecisionEvent;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Feeds the selected decisions' events to the replay parts. With an as-of instant, each decision stops at its
- * first event recorded after it: the log could not have known a later event without that one.
+ * first event recorded after it, by the domain core's {@link AsOfCut}, the cut the API's as-of query makes.
  */
 public final class Replay implements LogListener {
 
   private final Selection selection;
-  private final Instant asOf;
+  private final AsOfCut cut;
   private final List<ReplayPart> parts;
   private final ReplayPart[] partArray;
   private final Findings findings;
@@ -26,7 +27,7 @@ public final class Replay implements LogListener {
   /** @param asOf null to replay everything */
   public Replay(Selection selection, Instant asOf, List<ReplayPart> parts, Findings findings) {
     this.selection = selection;
-    this.asOf = asOf;
+    this.cut = new AsOfCut(asOf);
     this.parts = List.copyOf(parts);
     this.partArray = this.parts.toArray(ReplayPart[]::new);
     this.findings = findings;
@@ -44,7 +45,7 @@ public final class Replay implements LogListener {
     if (!feed) {
       return;
     }
-    if (asOf != null && event.getRecordedAt().isAfter(asOf)) {
+    if (!cut.knew(event.getRecordedAt())) {
       slot.feeding = false;
       return;
     }

@@ -5,17 +5,17 @@ import dev.koers.audit.decode.UnreadableRecord;
 import dev.koers.audit.log.RecordPosition;
 import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
+import dev.koers.domain.ChainLink;
 import dev.koers.domain.Evolver;
 import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.event.DecisionOpened;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * Checks every decision's chain as the log is read: each record's own hash, the previousHash link, sequences
- * 1..n without gaps or repeats, the opening first, and each transition by the domain core's table
- * ({@link Evolver#statusAfter}).
+ * 1..n without gaps or repeats (the domain core's {@link ChainLink}), the opening first, and each transition by
+ * the domain core's table ({@link Evolver#statusAfter}): the same two answers the ledger's Evolver gives.
  * Every break becomes a {@link Finding} at the record where it shows; reading goes on.
  */
 public final class ChainVerifier implements LogListener {
@@ -66,20 +66,21 @@ public final class ChainVerifier implements LogListener {
     cursor.lastOffset = position.offset();
   }
 
+  /** The domain core's link check ({@link ChainLink}, which the ledger's Evolver makes), on the cursor's copy. */
   private void checkSequence(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
     long expected = cursor.lastSequence + 1;
     long sequence = event.getSequence();
-    if (sequence > expected) {
-      report(Problem.SEQUENCE_GAP, event, position, "sequence " + sequence + " where " + expected
+    switch (ChainLink.sequenceFit(cursor.lastSequence, sequence)) {
+      case GAP -> report(Problem.SEQUENCE_GAP, event, position, "sequence " + sequence + " where " + expected
           + " was expected: " + (sequence - expected) + " event(s) missing" + after(cursor));
-    } else if (sequence < expected) {
-      report(Problem.SEQUENCE_REPEAT, event, position, "sequence " + sequence + " where " + expected
+      case REPEAT -> report(Problem.SEQUENCE_REPEAT, event, position, "sequence " + sequence + " where " + expected
           + " was expected" + after(cursor));
+      case NEXT -> { }
     }
   }
 
   private void checkLink(ChainCursor cursor, DecisionEvent event, RecordPosition position) {
-    if (Arrays.equals(event.getPreviousHash().bytes(), cursor.lastHash)) {
+    if (ChainLink.links(event.getPreviousHash(), cursor.lastHash)) {
       return;
     }
     String expected = cursor.lastOffset < 0
