@@ -218,19 +218,18 @@ class ExitCodesIT {
     }
   }
 
-  /** The real reader, made to stop half way through each partition's extent and return as if done. */
-  private record StopsHalfway(LogReader reader) implements LogSource {
+  /** The real reader, but for how it reads: each failure below changes only that. */
+  private abstract static class AlteredReader implements LogSource {
+
+    final LogReader reader;
+
+    AlteredReader(LogReader reader) {
+      this.reader = reader;
+    }
 
     @Override
     public LogExtent currentExtent(String topic) {
       return reader.currentExtent(topic);
-    }
-
-    @Override
-    public long read(LogExtent extent, RecordSink sink, Progress progress) {
-      LogExtent half = new LogExtent(extent.topic(), extent.partitions().stream()
-          .map(p -> new PartitionRange(p.partition(), p.start(), p.start() + p.size() / 2)).toList());
-      return reader.read(half, sink, progress);
     }
 
     @Override
@@ -244,12 +243,26 @@ class ExitCodesIT {
     }
   }
 
-  /** The real reader, whose reading thread dies of an Error after ten records. */
-  private record FailingReader(LogReader reader) implements LogSource {
+  /** Stops half way through each partition's extent and returns as if done. */
+  private static final class StopsHalfway extends AlteredReader {
+
+    StopsHalfway(LogReader reader) {
+      super(reader);
+    }
 
     @Override
-    public LogExtent currentExtent(String topic) {
-      return reader.currentExtent(topic);
+    public long read(LogExtent extent, RecordSink sink, Progress progress) {
+      LogExtent half = new LogExtent(extent.topic(), extent.partitions().stream()
+          .map(p -> new PartitionRange(p.partition(), p.start(), p.start() + p.size() / 2)).toList());
+      return reader.read(half, sink, progress);
+    }
+  }
+
+  /** The reading thread dies of an Error after ten records. */
+  private static final class FailingReader extends AlteredReader {
+
+    FailingReader(LogReader reader) {
+      super(reader);
     }
 
     @Override
@@ -261,16 +274,6 @@ class ExitCodesIT {
         }
         sink.accept(raw);
       }, progress);
-    }
-
-    @Override
-    public Map<Integer, Long> firstRecordsBelowEnd(LogExtent extent, Map<Integer, Long> from) {
-      return reader.firstRecordsBelowEnd(extent, from);
-    }
-
-    @Override
-    public void close() {
-      reader.close();
     }
   }
 }
