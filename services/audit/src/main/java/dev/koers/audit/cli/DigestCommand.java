@@ -8,7 +8,6 @@ import dev.koers.audit.pass.PassSummary;
 import dev.koers.audit.verify.ChainVerifier;
 import dev.koers.audit.verify.Findings;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,9 +52,10 @@ public final class DigestCommand extends LogCommand {
       return ExitCodes.BROKEN;
     }
     Digest digest = Digests.of(pass.extent().topic(), heads.get(), withHeads);
-    try (Writer writer = Output.open(out, spec.commandLine().getOut())) {
-      AuditJson.mapper().writeValue(writer, digest);
-      writer.write(System.lineSeparator());
+    try (Output output = Output.open(out, spec.commandLine().getOut())) {
+      AuditJson.mapper().writeValue(output.writer(), digest);
+      output.writer().write(System.lineSeparator());
+      output.commit();
     }
     if (out != null) {
       spec.commandLine().getErr().printf("koers audit digest: %,d decisions, %,d events, root %s -> %s%n",

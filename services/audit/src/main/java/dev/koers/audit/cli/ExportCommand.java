@@ -8,7 +8,6 @@ import dev.koers.audit.export.RowWriter;
 import dev.koers.audit.pass.LogListener;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -46,11 +45,13 @@ public final class ExportCommand extends LogCommand {
   int run() throws IOException {
     RowFlattener flattener = new RowFlattener();
     Exporter exporter;
-    try (Writer writer = Output.open(out, spec.commandLine().getOut());
-        RowWriter rows = format == ExportFormat.csv
-            ? new CsvRowWriter(writer, flattener.columns()) : new JsonLinesWriter(writer)) {
+    try (Output output = Output.open(out, spec.commandLine().getOut())) {
+      RowWriter rows = format == ExportFormat.csv
+          ? new CsvRowWriter(output.writer(), flattener.columns()) : new JsonLinesWriter(output.writer());
       exporter = new Exporter(flattener, rows, decisions);
       PassRunner.run(kafka, spec.commandLine().getErr(), extent -> List.<LogListener>of(exporter));
+      rows.close();
+      output.commit();
     }
     PrintWriter err = spec.commandLine().getErr();
     exporter.unreadable().forEach(u -> err.println("UNDECODABLE key=" + u.key() + " topic="

@@ -1,28 +1,72 @@
 package dev.koers.audit.cli;
 
+import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
-/** Where a document goes: a file (UTF-8) when {@code --out} names one, else the command's standard output. */
-final class Output {
+/**
+ * Where a document goes: a file (UTF-8) when {@code --out} names one, else the command's standard output. A file
+ * is written in full or not at all: it is written beside its place and moved there by {@link #commit()}, so a run
+ * that ends without a verdict (exit codes 3 and 4) leaves no partial file that looks like a result (and an older
+ * file of that name as it was).
+ */
+final class Output implements Closeable {
 
-  private Output() {}
+  private final Writer writer;
+  private final Path file;
+  private final Path partial;
+  private boolean committed;
 
-  static Writer open(Path file, PrintWriter stdout) throws IOException {
+  private Output(Writer writer, Path file, Path partial) {
+    this.writer = writer;
+    this.file = file;
+    this.partial = partial;
+  }
+
+  static Output open(Path file, PrintWriter stdout) throws IOException {
     if (file == null) {
-      return new NonClosing(stdout);
+      return new Output(new NonClosing(stdout), null, null);
     }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    Path target = file.toAbsolutePath();
+    Path parent = target.getParent();
+    Files.createDirectories(parent);
+    Path partial = Files.createTempFile(parent, "." + target.getFileName(), ".partial");
+    return new Output(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), target, partial);
+  }
+
+  Writer writer() {
+    return writer;
+  }
+
+  /** The document is complete: flush it, and put the file in its place. */
+  void commit() throws IOException {
+    writer.close();
+    if (file != null) {
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-    return new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
+    committed = true;
+  }
+
+  /** Without {@link #commit()}, the partial file is removed. */
+  @Override
+  public void close() throws IOException {
+    if (committed) {
+      return;
+    }
+    try {
+      writer.close();
+    } finally {
+      if (partial != null) {
+        Files.deleteIfExists(partial);
+      }
+    }
   }
 
   /** Standard output must stay open for what the command prints after the document. */

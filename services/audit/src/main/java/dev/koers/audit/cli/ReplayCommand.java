@@ -12,7 +12,6 @@ import dev.koers.audit.verify.Findings;
 import dev.koers.domain.metrics.Anonymity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -96,9 +95,10 @@ public final class ReplayCommand extends LogCommand {
     document.putAll(results.byPart());
     document.put("problems", findings.all());
     long writing = System.nanoTime();
-    try (Writer writer = Output.open(out, spec.commandLine().getOut())) {
-      AuditJson.mapper(pretty).writeValue(writer, document);
-      writer.write(System.lineSeparator());
+    try (Output output = Output.open(out, spec.commandLine().getOut())) {
+      AuditJson.mapper(pretty).writeValue(output.writer(), document);
+      output.writer().write(System.lineSeparator());
+      output.commit();
     }
     if (kafka.stats) {
       PrintWriter err = spec.commandLine().getErr();

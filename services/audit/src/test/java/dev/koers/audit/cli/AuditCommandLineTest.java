@@ -5,11 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.koers.audit.testing.AuditCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Usage errors exit with 2 and say why; a log that cannot be reached at all exits with 3. */
+/** The help lists every exit code; usage errors exit with 2 and say why; a file that cannot be read exits with 3. */
 class AuditCommandLineTest {
+
+  @Test
+  void everySubcommandsHelpListsTheFiveExitCodes() {
+    for (Object command : List.of(new VerifyCommand(), new DigestCommand(), new ReplayCommand(),
+        new ExportCommand())) {
+      AuditCli.Result result = AuditCli.run(command, "--help");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+      assertThat(result.out()).as(command.getClass().getSimpleName())
+          .containsPattern("Exit codes:\\s+0 ").containsPattern("\\s1 ").containsPattern("\\s2 +usage error")
+          .containsPattern("\\s3 +the log could not be read to the end of its extent")
+          .containsPattern("\\s4 +internal failure of the audit");
+    }
+    assertThat(AuditCli.run(new VerifyCommand(), "--help").out()).containsPattern("\\s0 +verified");
+  }
 
   @Test
   void missingBootstrapServersIsAUsageError() {

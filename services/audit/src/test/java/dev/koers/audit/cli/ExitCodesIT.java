@@ -25,14 +25,19 @@ import dev.koers.schema.Perspective;
 import dev.koers.schema.event.FeedbackGiven;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -114,12 +119,13 @@ class ExitCodesIT {
   }
 
   @Test
-  void replayDigestAndExportFailTheSameWay() {
+  void replayDigestAndExportFailTheSameWayAndLeaveNoPartialFile(@TempDir Path dir) throws IOException {
     for (LogCommand command : List.of(new ReplayCommand(), new DigestCommand(), new ExportCommand())) {
       KafkaOptions kafka = command instanceof ReplayCommand r ? r.kafka
           : command instanceof DigestCommand d ? d.kafka : ((ExportCommand) command).kafka;
       kafka.sources = settings -> new StopsHalfway(new LogReader(settings));
       List<String> args = new ArrayList<>(List.of(args(prefix)));
+      args.addAll(List.of("--out", dir.resolve("result").toString()));
       if (command instanceof ExportCommand) {
         args.addAll(List.of("--format", "jsonl"));
       }
@@ -128,6 +134,23 @@ class ExitCodesIT {
 
       assertThat(result.exitCode()).as(command.getClass().getSimpleName()).isEqualTo(ExitCodes.CANNOT_READ);
       assertThat(result.err()).contains("ended early");
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files).as(command.getClass().getSimpleName()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aCompleteExportIsMovedIntoPlace(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("events.jsonl");
+
+    AuditCli.Result result = AuditCli.run(new ExportCommand(), "--bootstrap-servers", env.bootstrapServers(),
+        "--topic-prefix", prefix, "--quiet", "--format", "jsonl", "--out", out.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readAllLines(out)).hasSize(events.size());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(out);
     }
   }
 
