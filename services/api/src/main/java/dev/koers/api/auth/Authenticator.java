@@ -17,6 +17,11 @@ public final class Authenticator {
   }
 
   public Principal require(Context ctx, Set<Role> allowed) {
+    return session(ctx, allowed).principal();
+  }
+
+  /** As {@link #require}, and says until when the token holds. */
+  public Session session(Context ctx, Set<Role> allowed) {
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
       throw new Unauthorized("this call needs 'Authorization: Bearer <token>' (mint one with 'koers token')");
@@ -24,11 +29,12 @@ public final class Authenticator {
     if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       throw new Unauthorized("the Authorization header must be 'Bearer <token>'");
     }
-    Principal principal = verifier.verify(header.substring(PREFIX.length()).strip());
+    Session session = verifier.session(header.substring(PREFIX.length()).strip());
+    Principal principal = session.principal();
     if (!allowed.contains(principal.role())) {
       throw new Forbidden("a " + principal.role() + " token may not " + ctx.method() + " " + ctx.path()
           + "; allowed roles: " + Arrays.toString(allowed.stream().sorted().toArray()));
     }
-    return principal;
+    return session;
   }
 }

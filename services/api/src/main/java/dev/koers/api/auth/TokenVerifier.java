@@ -47,6 +47,11 @@ public final class TokenVerifier {
   }
 
   public Principal verify(String token) {
+    return session(token).principal();
+  }
+
+  /** Verifies the token as {@link #verify} does, and keeps its expiry. */
+  public Session session(String token) {
     JWT jwt;
     try {
       jwt = JWTParser.parse(token);
@@ -62,7 +67,8 @@ public final class TokenVerifier {
       throw new Unauthorized("tokens signed with " + alg + " are not accepted; use " + processors.keySet());
     }
     try {
-      return principal(processor.process(signed, null));
+      JWTClaimsSet claims = processor.process(signed, null);
+      return new Session(principal(claims), claims.getExpirationTime().toInstant());
     } catch (BadJWTException e) {
       throw new Unauthorized("the bearer token is not valid: " + e.getMessage());
     } catch (BadJOSEException | JOSEException e) {
