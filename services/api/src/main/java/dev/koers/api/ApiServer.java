@@ -24,9 +24,11 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
   private final Javalin app;
+  private final StreamRoutes stream;
 
-  private ApiServer(Javalin app) {
+  private ApiServer(Javalin app, StreamRoutes stream) {
     this.app = app;
+    this.stream = stream;
   }
 
   public static ApiServer start(ApiSettings settings, ApiBackends backends) {
@@ -38,7 +40,8 @@ public final class ApiServer implements AutoCloseable {
     Forwarder forwarder = new Forwarder();
     QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), forwarder, mapper);
     MetricsRoutes metrics = new MetricsRoutes(authenticator, backends.views(), forwarder, mapper);
-    StreamRoutes stream = new StreamRoutes(authenticator, backends.feed());
+    StreamRoutes stream = new StreamRoutes(authenticator, backends.feed(), settings.streams(), Clock.systemUTC(),
+        registry);
     Health health = new Health(backends.readiness());
     byte[] openApi = Resources.bytes("koers/openapi.json");
     DashboardPages pages = new DashboardPages();
@@ -80,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
     });
     app.start(settings.port());
     LOG.info("HTTP API listening on http://{}:{}", settings.host(), app.port());
-    return new ApiServer(app);
+    return new ApiServer(app, stream);
   }
 
   /** Command routes exist only where this process can reach the ledger ('koers views' serves queries only). */
@@ -128,6 +131,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stream.close(); // while the server still runs, so each stream gets its final event
     app.stop();
   }
 

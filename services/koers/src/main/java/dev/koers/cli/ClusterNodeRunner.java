@@ -14,7 +14,8 @@ final class ClusterNodeRunner {
     HttpOptions http = options.http;
     NodeSettings settings = new NodeSettings(cluster.bootstrapServers, cluster.topicPrefix, cluster.partitions,
         cluster.replicationFactor, cluster.stateDir, http.host, http.port, outcomeTimeout, Duration.ofMinutes(2),
-        options.tokens.settings(), http.advertisedHostOrDefault(), parts, options.views.anonymity());
+        options.tokens.settings(), http.advertisedHostOrDefault(), parts, options.views.anonymity(),
+        options.streams.limits());
     KoersNode node = KoersNode.start(settings, line -> System.out.println("koers: " + line));
     return UntilStopped.run(node, () -> System.out.println("koers: serving at http://"
         + http.advertisedHostOrDefault() + ":" + node.port() + " against " + cluster.bootstrapServers));

@@ -2,7 +2,7 @@ package dev.koers.cli;
 
 import picocli.CommandLine.Mixin;
 
-/** Everything a clustered node ('koers api', 'koers views') is told: cluster, HTTP, tokens, views. */
+/** Everything a clustered node ('koers api', 'koers views') is told: cluster, HTTP, tokens, views, streams. */
 final class ClusteredNodeOptions {
 
   @Mixin
@@ -16,4 +16,7 @@ final class ClusteredNodeOptions {
 
   @Mixin
   ViewOptions views = new ViewOptions();
+
+  @Mixin
+  StreamOptions streams = new StreamOptions();
 }

@@ -32,7 +32,7 @@ final class EmbeddedStack implements AutoCloseable {
           settings.partitions(), (short) 1, settings.dataDir().resolve("streams"), settings.host(),
           settings.port(), settings.outcomeTimeout(), settings.clockSkew(),
           TokenSettings.local(SigningKey.loadOrCreate(settings.dataDir())), settings.host(),
-          EnumSet.allOf(NodePart.class), settings.anonymity()), progress));
+          EnumSet.allOf(NodePart.class), settings.anonymity(), settings.streams()), progress));
       return new EmbeddedStack(lifecycle, kafka, node);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();

@@ -71,7 +71,7 @@ final class KoersNode implements AutoCloseable {
       KoersClient client = settings.runs(NodePart.COMMANDS)
           ? lifecycle.add(new KoersClient(bootstrap, topics, "koers-api", settings.outcomeTimeout(), meters)) : null;
       ViewFeed feed = lifecycle.add(new ViewFeed(bootstrap, topics, meters).start(START_TIMEOUT));
-      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port), new ApiBackends(
+      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port, settings.streams()), new ApiBackends(
           new TokenVerifier(settings.tokens()), client,
           new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port), settings.anonymity()),
           () -> problems(admin, running, client, feed), meters, feed)));

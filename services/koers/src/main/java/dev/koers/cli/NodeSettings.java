@@ -1,5 +1,6 @@
 package dev.koers.cli;
 
+import dev.koers.api.StreamLimits;
 import dev.koers.api.auth.TokenSettings;
 import dev.koers.domain.metrics.Anonymity;
 import java.nio.file.Path;
@@ -13,14 +14,15 @@ import java.util.Set;
  */
 record NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                     Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
-                    TokenSettings tokens, String advertisedHost, Set<NodePart> parts, Anonymity anonymity) {
+                    TokenSettings tokens, String advertisedHost, Set<NodePart> parts, Anonymity anonymity,
+                    StreamLimits streams) {
 
   /** The whole node (ledger, views, queries and commands), reachable at the address it binds. */
   NodeSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                Path stateDir, String host, int port, Duration outcomeTimeout, Duration clockSkew,
                TokenSettings tokens) {
     this(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, host, port, outcomeTimeout,
-        clockSkew, tokens, host, EnumSet.allOf(NodePart.class), Anonymity.DEFAULT);
+        clockSkew, tokens, host, EnumSet.allOf(NodePart.class), Anonymity.DEFAULT, StreamLimits.DEFAULT);
   }
 
   boolean runs(NodePart part) {

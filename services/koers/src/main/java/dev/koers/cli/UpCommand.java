@@ -39,6 +39,9 @@ final class UpCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   ViewOptions views = new ViewOptions();
 
+  @picocli.CommandLine.Mixin
+  StreamOptions streams = new StreamOptions();
+
   @Option(names = "--token-ttl", defaultValue = "PT8H", description = "Lifetime of the tokens printed at start (default: ${DEFAULT-VALUE}).")
   Duration tokenTtl;
 
@@ -47,7 +50,7 @@ final class UpCommand implements Callable<Integer> {
     Ports.requireFree(host, port, "--port");
     Ports.requireFree("127.0.0.1", kafkaPort, "--kafka-port");
     UpSettings settings = new UpSettings(dataDir, host, port, kafkaPort, partitions, outcomeTimeout, clockSkew,
-        views.anonymity());
+        views.anonymity(), streams.limits());
     EmbeddedStack stack = EmbeddedStack.start(settings, line -> System.out.println("koers: " + line));
     return UntilStopped.run(stack, () -> {
       System.out.println("koers: up at " + stack.url() + "  (Kafka at " + stack.bootstrapServers()

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.koers.api.StreamLimits;
 import dev.koers.api.auth.Principal;
 import dev.koers.api.auth.TokenMinter;
 import dev.koers.api.auth.TokenSettings;
@@ -400,7 +401,8 @@ class AnonymityIT {
     static ConfiguredNode start(KafkaTestEnv kafka, Path stateDir, Anonymity anonymity) throws InterruptedException {
       return new ConfiguredNode(KoersNode.start(new NodeSettings(kafka.bootstrapServers(),
           kafka.uniqueName("anon") + ".", 3, (short) 1, stateDir, "127.0.0.1", 0, Duration.ofSeconds(20),
-          Duration.ofMinutes(2), TokenSettings.local(KEY), "127.0.0.1", EnumSet.allOf(NodePart.class), anonymity),
+          Duration.ofMinutes(2), TokenSettings.local(KEY), "127.0.0.1", EnumSet.allOf(NodePart.class), anonymity,
+          StreamLimits.DEFAULT),
           line -> { }));
     }
 

@@ -2,6 +2,7 @@ package dev.koers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.koers.api.StreamLimits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -60,6 +61,17 @@ class CliTest {
     assertThat(fromFile.port).isEqualTo(7001);
     UpCommand fromDefault = parse(new KoersDefaults(Map.of(), dir.resolve("none.properties")), "up");
     assertThat(fromDefault.port).isEqualTo(8080);
+  }
+
+  @Test
+  void theStreamLimitsAreOptionsLikeTheOthersAndDefaultToTheApisOwn() throws Exception {
+    Path file = Files.writeString(dir.resolve("koers.properties"), "max-streams-per-subject=3\n");
+    Map<String, String> env = Map.of("KOERS_MAX_STREAMS", "40");
+
+    UpCommand up = parse(new KoersDefaults(env, file), "up", "--stream-buffer", "64");
+    assertThat(up.streams.limits()).isEqualTo(new StreamLimits(40, 3, 64));
+    UpCommand defaults = parse(new KoersDefaults(Map.of(), dir.resolve("none.properties")), "up");
+    assertThat(defaults.streams.limits()).isEqualTo(StreamLimits.DEFAULT);
   }
 
   private static UpCommand parse(KoersDefaults defaults, String... args) {

@@ -53,8 +53,8 @@ final class StreamSubscriber implements AutoCloseable {
   private void read() {
     try {
       response.body().forEach(lines::add);
-    } catch (UncheckedIOException e) {
-      lines.add("# connection failed: " + e.getMessage());
+    } catch (UncheckedIOException | IllegalStateException e) {
+      lines.add("# stopped reading: " + e.getMessage()); // the connection failed, or the test closed it first
     } finally {
       ended = true;
     }

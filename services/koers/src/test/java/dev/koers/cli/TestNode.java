@@ -1,8 +1,10 @@
 package dev.koers.cli;
 
+import dev.koers.api.StreamLimits;
 import dev.koers.api.auth.Principal;
 import dev.koers.api.auth.TokenMinter;
 import dev.koers.api.auth.TokenSettings;
+import dev.koers.domain.metrics.Anonymity;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Role;
 import dev.koers.testkit.KafkaTestEnv;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -42,6 +45,14 @@ final class TestNode implements AutoCloseable {
     return new TestNode(kafka, node);
   }
 
+  /** A node whose event stream has the given limits. */
+  static TestNode withStreams(KafkaTestEnv kafka, Path stateDir, StreamLimits streams) throws InterruptedException {
+    KoersNode node = KoersNode.start(new NodeSettings(kafka.bootstrapServers(), kafka.uniqueName("node") + ".", 3,
+        (short) 1, stateDir, "127.0.0.1", 0, Duration.ofSeconds(20), Duration.ofMinutes(2), TokenSettings.local(KEY),
+        "127.0.0.1", EnumSet.allOf(NodePart.class), Anonymity.DEFAULT, streams), line -> { });
+    return new TestNode(kafka, node);
+  }
+
   KoersNode node() {
     return node;
   }
@@ -51,7 +62,11 @@ final class TestNode implements AutoCloseable {
   }
 
   String token(Principal principal) {
-    return minter.mint(principal, Duration.ofHours(1), Instant.now());
+    return token(principal, Duration.ofHours(1));
+  }
+
+  String token(Principal principal, Duration lifetime) {
+    return minter.mint(principal, lifetime, Instant.now());
   }
 
   Http admin() {

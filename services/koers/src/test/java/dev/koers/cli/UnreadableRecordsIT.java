@@ -9,7 +9,6 @@ import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,10 +72,7 @@ class UnreadableRecordsIT {
 
   /** The reader's count of skipped records of one topic, as /metrics shows it (0 before the first). */
   private static long skipped(TestNode node, String reader, String topic) throws Exception {
-    String tags = "reader=\"" + reader + "\",topic=\"" + topic + "\"";
-    return List.of(node.admin().get("/metrics").body().split("\n")).stream()
-        .filter(line -> line.startsWith("koers_reader_unreadable_total{") && line.contains(tags))
-        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .findFirst().orElse(0);
+    return (long) MetricsText.value(node.admin().get("/metrics").body(), "koers_reader_unreadable_total",
+        "reader", reader, "topic", topic);
   }
 }
