@@ -80,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
           (e, ctx) -> problem(ctx, Problem.unavailable(e.getMessage()), 1));
       config.routes.exception(CompletionException.class, (e, ctx) -> completionFailed(ctx, e, retryAfter));
       config.routes.exception(TimeoutException.class, (e, ctx) -> timedOut(ctx, retryAfter));
+      config.routes.exception(Exception.class, ApiServer::unexpected);
     });
     app.start(settings.port());
     LOG.info("HTTP API listening on http://{}:{}", settings.host(), app.port());
@@ -114,6 +115,19 @@ public final class ApiServer implements AutoCloseable {
     } else {
       LOG.warn("Submission failed: {}", String.valueOf(cause));
       problem(ctx, Problem.unavailable("the submission could not be published: " + cause.getMessage()), retryAfter);
+    }
+  }
+
+  /**
+   * Whatever no other handler answers is a 500 problem. It never throws: Javalin hands a handler's own failure
+   * to the handlers again, forever, when the response is gone (Jetty recycled it after a stream's client left).
+   */
+  private static void unexpected(Exception e, Context ctx) {
+    try {
+      LOG.error("Unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
+      problem(ctx, Problem.of(500, "Internal server error", "an unexpected failure; the server's log has it"), 0);
+    } catch (RuntimeException responseGone) {
+      LOG.debug("No answer possible, the response is gone: {}", responseGone.toString());
     }
   }
 

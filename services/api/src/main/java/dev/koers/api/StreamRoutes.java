@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,16 +79,42 @@ final class StreamRoutes implements AutoCloseable {
       return;
     }
     StreamSubscription subscription = new StreamSubscription(client, client.ctx().queryParam("unit"),
-        session.expiresAt(), clock, slots.limits(), "koers-stream-" + opened.incrementAndGet());
-    client.onClose(() -> {
-      feed.unsubscribe(subscription);
-      live.remove(subscription);
-      slots.release(subject);
-      meters.counter("koers.stream.ended", "reason", subscription.ending().reason()).increment();
-    });
+        session.expiresAt(), clock, slots.limits(), "koers-stream-" + opened.incrementAndGet(),
+        ended -> ended(ended, subject));
+    client.ctx().req().getAsyncContext().addListener(new ClientLeaving(subscription));
     live.add(subscription);
     feed.subscribe(subscription);
     subscription.start();
+  }
+
+  private void ended(StreamSubscription subscription, String subject) {
+    feed.unsubscribe(subscription);
+    live.remove(subscription);
+    slots.release(subject);
+    meters.counter("koers.stream.ended", "reason", subscription.ending().reason()).increment();
+  }
+
+  /** Tells a subscription when the server finishes its request without it: the client left, or failed. */
+  private record ClientLeaving(StreamSubscription subscription) implements AsyncListener {
+    @Override
+    public void onComplete(AsyncEvent event) {
+      subscription.clientGone();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      subscription.clientGone();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      // streams have no async timeout
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      // nothing to do
+    }
   }
 
   private void count(StreamSlots.Refusal refusal) {

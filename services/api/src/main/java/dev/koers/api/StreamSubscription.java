@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One subscriber of the event stream: a bounded buffer that the feed fills without ever waiting, and a
@@ -30,15 +31,18 @@ final class StreamSubscription implements ViewFeed.Subscriber {
   private final BlockingQueue<ViewFeed.Change> buffer;
   private final AtomicReference<StreamEnd> end = new AtomicReference<>();
   private final Thread writer;
+  private final Consumer<StreamSubscription> onEnd;
+  private volatile boolean gone;
 
   StreamSubscription(SseClient client, String unit, Instant expiresAt, Clock clock, StreamLimits limits,
-                     String name) {
+                     String name, Consumer<StreamSubscription> onEnd) {
     this.client = client;
     this.unit = unit;
     this.expiresAt = expiresAt;
     this.clock = clock;
     this.limits = limits;
     this.buffer = new ArrayBlockingQueue<>(limits.bufferedChanges());
+    this.onEnd = onEnd;
     this.writer = new Thread(this::write, name);
     writer.setDaemon(true);
   }
@@ -68,32 +72,58 @@ final class StreamSubscription implements ViewFeed.Subscriber {
     writer.join(Math.max(1, timeout.toMillis()));
   }
 
+  /**
+   * The server has finished the request on its own (the client left): from now on the client must not be
+   * touched, because Jetty recycles the response and Javalin would fail on it.
+   */
+  void clientGone() {
+    gone = true;
+    end(StreamEnd.CLIENT_GONE);
+  }
+
   private void write() {
     try {
-      client.sendComment("subscribed" + (unit == null ? "" : " to unit " + unit));
-      while (!client.terminated()) {
+      send(() -> client.sendComment("subscribed" + (unit == null ? "" : " to unit " + unit)));
+      while (!gone && !client.terminated()) {
         Duration left = Duration.between(clock.instant(), expiresAt);
         if (left.isNegative() || left.isZero()) {
           end.compareAndSet(null, StreamEnd.TOKEN_EXPIRED);
         }
         StreamEnd reason = end.get();
         if (reason != null) {
-          client.sendEvent("error", reason.ended(limits));
+          if (reason != StreamEnd.CLIENT_GONE) {
+            send(() -> client.sendEvent("error", reason.ended(limits)));
+          }
           return;
         }
         ViewFeed.Change change = buffer.poll(Math.min(left.toMillis(), HEARTBEAT.toMillis()), TimeUnit.MILLISECONDS);
         if (change == null) {
           if (clock.instant().isBefore(expiresAt)) {
-            client.sendComment("keep-alive");
+            send(() -> client.sendComment("keep-alive"));
           }
         } else if (change != WAKE_UP && end.get() == null) {
-          client.sendEvent(change.event(), change.data().toString(), change.id());
+          send(() -> client.sendEvent(change.event(), change.data().toString(), change.id()));
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      client.close();
+      if (!gone) {
+        send(client::close);
+      }
+      onEnd.accept(this);
+    }
+  }
+
+  /** A write to a response the server already let go of fails with whatever Jetty throws: the client is gone. */
+  private void send(Runnable write) {
+    if (gone) {
+      return;
+    }
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      gone = true;
     }
   }
 

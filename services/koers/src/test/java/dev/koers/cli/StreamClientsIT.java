@@ -115,8 +115,10 @@ class StreamClientsIT {
           }
         });
       }
-      assertThat(MetricsText.value(node.admin().get("/metrics").body(), "koers_stream_refused_total",
-          "limit", "subject")).isGreaterThanOrEqualTo(1);
+      String scrape = node.admin().get("/metrics").body();
+      assertThat(MetricsText.value(scrape, "koers_stream_refused_total", "limit", "subject")).isGreaterThanOrEqualTo(1);
+      assertThat(MetricsText.value(scrape, "koers_stream_ended_total", "reason", "client gone"))
+          .isGreaterThanOrEqualTo(1);
 
       HttpResponse<String> noEventStream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
           url + "/api/v1/stream")).header("Authorization", "Bearer " + anna).GET().build(),
