@@ -1,5 +1,6 @@
 package dev.koers.wire;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -8,7 +9,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,20 +20,22 @@ public final class StreamsService implements AutoCloseable {
   private final String name;
   private final KafkaStreams streams;
   private final CountDownLatch running = new CountDownLatch(1);
+  private final ThreadReplacement threads;
 
-  public StreamsService(String name, Topology topology, StreamsSettings settings) {
+  /** Records this application cannot handle go to {@code deadLetterTopic} ({@link StreamsErrorHandling}). */
+  public StreamsService(String name, Topology topology, StreamsSettings settings, String deadLetterTopic) {
     this.name = name;
-    this.streams = new KafkaStreams(topology, settings.toProperties());
+    this.streams = new KafkaStreams(topology,
+        StreamsErrorHandling.applyTo(settings.toProperties(), deadLetterTopic));
     streams.setStateListener((now, before) -> {
       LOG.info("{}: {} -> {}", name, before, now);
       if (now == KafkaStreams.State.RUNNING) {
         running.countDown();
       }
     });
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("{}: stream thread failed, replacing it: {}", name, e.toString());
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    this.threads = new ThreadReplacement(name, ThreadReplacement.MAX_REPLACEMENTS, ThreadReplacement.WINDOW,
+        Clock.systemUTC());
+    streams.setUncaughtExceptionHandler(threads);
   }
 
   public StreamsService start() {
@@ -58,9 +60,14 @@ public final class StreamsService implements AutoCloseable {
     return streams.state() == KafkaStreams.State.RUNNING;
   }
 
+  /** Why this application does not serve, if it does not: its state, and the last failure of a thread. */
   public Optional<String> problem() {
     KafkaStreams.State state = streams.state();
-    return state == KafkaStreams.State.RUNNING ? Optional.empty() : Optional.of(name + " is " + state);
+    if (state == KafkaStreams.State.RUNNING) {
+      return Optional.empty();
+    }
+    return Optional.of(name + " is " + state + threads.lastFailure().map(f -> " (a stream thread failed: " + f + ")")
+        .orElse(""));
   }
 
   /**

@@ -16,6 +16,7 @@ public final class Ledger {
 
   public static StreamsService create(KoersTopics topics, StreamsSettings settings, Duration clockSkew) {
     return new StreamsService("ledger",
-        LedgerTopology.build(topics, () -> new LedgerStep(new Decider(clockSkew))), settings);
+        LedgerTopology.build(topics, () -> new LedgerStep(new Decider(clockSkew))), settings,
+        topics.deadLetter().name());
   }
 }

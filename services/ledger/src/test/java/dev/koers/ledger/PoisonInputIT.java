@@ -19,6 +19,7 @@ import dev.koers.schema.command.OpenDecision;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
 import dev.koers.testkit.TopicReader;
+import dev.koers.wire.DeadLetter;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.StreamsSettings;
@@ -154,12 +155,12 @@ class PoisonInputIT {
     Poison poison = sent.poison();
     assertThat(letter.key()).isEqualTo(poison.key());
     assertThat(letter.value()).isEqualTo(poison.value());
-    assertThat(header(letter, DeadLetters.ERROR_CODE)).isEqualTo(poison.code());
-    assertThat(header(letter, DeadLetters.ERROR_MESSAGE)).contains(poison.saying());
-    assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo(topics.submissions().name());
-    assertThat(header(letter, DeadLetters.SOURCE_PARTITION)).isEqualTo(String.valueOf(sent.where().partition()));
-    assertThat(header(letter, DeadLetters.SOURCE_OFFSET)).isEqualTo(String.valueOf(sent.where().offset()));
-    assertThat(header(letter, DeadLetters.SOURCE_APPLICATION)).isEqualTo(applicationId);
+    assertThat(header(letter, DeadLetter.ERROR_CODE)).isEqualTo(poison.code());
+    assertThat(header(letter, DeadLetter.ERROR_MESSAGE)).contains(poison.saying());
+    assertThat(header(letter, DeadLetter.SOURCE_TOPIC)).isEqualTo(topics.submissions().name());
+    assertThat(header(letter, DeadLetter.SOURCE_PARTITION)).isEqualTo(String.valueOf(sent.where().partition()));
+    assertThat(header(letter, DeadLetter.SOURCE_OFFSET)).isEqualTo(String.valueOf(sent.where().offset()));
+    assertThat(header(letter, DeadLetter.SOURCE_APPLICATION)).isEqualTo(applicationId);
     for (Header original : poison.headers()) {
       assertThat(header(letter, original.key())).as("the original's own headers stay")
           .isEqualTo(new String(original.value(), StandardCharsets.UTF_8));
@@ -175,11 +176,11 @@ class PoisonInputIT {
   }
 
   private static Long offsetOf(ConsumerRecord<byte[], byte[]> letter) {
-    return Long.valueOf(header(letter, DeadLetters.SOURCE_OFFSET));
+    return Long.valueOf(header(letter, DeadLetter.SOURCE_OFFSET));
   }
 
   private static Integer partitionOf(ConsumerRecord<byte[], byte[]> letter) {
-    return Integer.valueOf(header(letter, DeadLetters.SOURCE_PARTITION));
+    return Integer.valueOf(header(letter, DeadLetter.SOURCE_PARTITION));
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

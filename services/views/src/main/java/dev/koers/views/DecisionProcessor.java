@@ -10,6 +10,7 @@ import dev.koers.domain.metrics.DecisionMetrics;
 import dev.koers.domain.view.DecisionProjector;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.internal.DecisionHistory;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +56,24 @@ final class DecisionProcessor implements Processor<String, DecisionEvent, String
     if (before != null && event.getSequence() <= before.head().sequence()) {
       return; // Already folded in: a redelivered event must not count twice.
     }
+    if (before != null && event.getSequence() != before.head().sequence() + 1) {
+      throw new IllegalStateException("event #" + event.getSequence() + " of " + id + " does not follow #"
+          + before.head().sequence() + ": the log has a gap");
+    }
+    // Everything the core works out comes first: when it throws, nothing is written and nothing sent, so the
+    // quarantine sets the decision aside as its last good event left it.
     DecisionView view = projector.apply(before, event);
     DecisionFacts oldFacts = facts.get(id);
     DecisionFacts newFacts = fold.apply(oldFacts, event);
+    DecisionSummary summary = ViewRecords.decision(view, DecisionMetrics.of(newFacts, anonymity));
+    List<Contribution> changes = Contributions.changes(oldFacts, newFacts);
     decisions.put(id, view);
     facts.put(id, newFacts);
     histories.put(id, appended(id, histories.get(id), event));
 
     long timestamp = record.timestamp();
-    context.forward(new Record<>(id, new ViewChange.DecisionChanged(
-        ViewRecords.decision(view, DecisionMetrics.of(newFacts, anonymity))), timestamp));
-    for (Contribution change : Contributions.changes(oldFacts, newFacts)) {
+    context.forward(new Record<>(id, new ViewChange.DecisionChanged(summary), timestamp));
+    for (Contribution change : changes) {
       context.forward(new Record<>(change.key().asString(), new ViewChange.MetricsChanged(change), timestamp));
     }
   }

@@ -13,6 +13,7 @@ public final class Views {
   private Views() {}
 
   public static StreamsService create(KoersTopics topics, StreamsSettings settings, Anonymity anonymity) {
-    return new StreamsService("views", ViewsTopology.build(topics, anonymity), settings);
+    return new StreamsService("views", ViewsTopology.build(topics, anonymity), settings,
+        topics.deadLetter().name());
   }
 }

@@ -12,6 +12,7 @@ import dev.koers.wire.AvroSerde;
 import dev.koers.wire.JsonSerde;
 import dev.koers.wire.KoersTopics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -50,12 +51,14 @@ public final class ViewsTopology {
         Serdes.String(), AvroSerde.of(DecisionHistory.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_STORE),
         Serdes.String(), JsonSerde.of(MetricsAggregate.class)));
+    QuarantineStores.addTo(builder);
 
-    // The log is keyed by decision id already, so the per-decision stores need no repartition.
+    // The log is keyed by decision id already, so the per-decision stores need no repartition. It is read as
+    // bytes: the quarantine guard decodes each record, so an unreadable one costs its decision, not the views.
     KStream<String, ViewChange> changes = builder.stream(topics.events().name(),
-            Consumed.with(topics.events().keySerde(), topics.events().valueSerde()).withName(EVENTS_SOURCE))
-        .process(() -> new DecisionProcessor(anonymity), Named.as(DECISION_PROCESSOR),
-            DECISIONS_STORE, FACTS_STORE, HISTORIES_STORE);
+            Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE))
+        .process(() -> new QuarantineGuard(topics, new DecisionProcessor(anonymity)), Named.as(DECISION_PROCESSOR),
+            DECISIONS_STORE, FACTS_STORE, HISTORIES_STORE, QuarantineStores.ENTRIES, QuarantineStores.HELD);
 
     changes.split(Named.as(SPLIT))
         .branch((key, change) -> change instanceof ViewChange.DecisionChanged, Branched.withConsumer(
@@ -74,7 +77,13 @@ public final class ViewsTopology {
                     .withStreamPartitioner(new ScopePartitioner<>()))
                 .process(() -> new MetricsAggregator(anonymity), Named.as(METRICS_PROCESSOR), METRICS_STORE)
                 .to(topics.viewMetrics().name(), Produced.<String, MetricsView>with(Serdes.String(),
-                    topics.viewMetrics().valueSerde()).withName("views-metrics-sink")), "metrics"));
+                    topics.viewMetrics().valueSerde()).withName("views-metrics-sink")), "metrics"))
+        .branch((key, change) -> change instanceof ViewChange.DeadLettered, Branched.withConsumer(
+            letters -> letters
+                .map((key, change) -> KeyValue.pair(((ViewChange.DeadLettered) change).key(),
+                    ((ViewChange.DeadLettered) change).value()), Named.as("views-dead-letters"))
+                .to(topics.deadLetter().name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                    .withName("views-deadletter-sink")), "deadletters"));
     return builder.build();
   }
 }
