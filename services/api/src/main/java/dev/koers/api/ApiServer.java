@@ -5,6 +5,7 @@ import dev.koers.api.auth.Authenticator;
 import dev.koers.api.auth.Forbidden;
 import dev.koers.api.auth.Unauthorized;
 import dev.koers.domain.metrics.ScopeKind;
+import dev.koers.views.DecisionQuarantined;
 import dev.koers.views.ViewUnavailable;
 import dev.koers.wire.JsonSerde;
 import io.javalin.Javalin;
@@ -34,15 +35,17 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(ApiSettings settings, ApiBackends backends) {
     ObjectMapper mapper = JsonSerde.mapper();
     PrometheusMeterRegistry registry = backends.meters();
+    new QuarantineMeters(backends.views()).bindTo(registry);
     Authenticator authenticator = new Authenticator(backends.tokens());
     CommandRoutes commands = backends.submitter() == null ? null : new CommandRoutes(mapper, authenticator,
         backends.submitter(), new SubmissionRequests(Clock.systemUTC()));
     Forwarder forwarder = new Forwarder();
     QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), forwarder, mapper);
     MetricsRoutes metrics = new MetricsRoutes(authenticator, backends.views(), forwarder, mapper);
+    AdminRoutes admin = new AdminRoutes(authenticator, backends.views(), forwarder, mapper);
     StreamRoutes stream = new StreamRoutes(authenticator, backends.feed(), settings.streams(), Clock.systemUTC(),
         registry);
-    Health health = new Health(backends.readiness());
+    Health health = new Health(backends.readiness(), backends.views());
     byte[] openApi = Resources.bytes("koers/openapi.json");
     DashboardPages pages = new DashboardPages();
     int retryAfter = backends.submitter() == null ? 1
@@ -69,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/api/v1/managers/{managerId}/metrics", ctx -> metrics.document(ctx, ScopeKind.MANAGER));
       config.routes.get("/api/v1/managers/{managerId}/metrics/weekly",
           ctx -> metrics.weekly(ctx, ScopeKind.MANAGER));
+      config.routes.get("/api/v1/admin/quarantine", admin::quarantine);
       config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfterSeconds()));
       config.routes.before(ctx -> ctx.header("X-Koers-Instance", settings.host() + ":" + settings.port()));
       config.routes.exception(Unauthorized.class, (e, ctx) -> {
@@ -78,6 +82,8 @@ public final class ApiServer implements AutoCloseable {
       config.routes.exception(Forbidden.class, (e, ctx) -> problem(ctx, Problem.of(403, "Forbidden", e.getMessage()), 0));
       config.routes.exception(ViewUnavailable.class,
           (e, ctx) -> problem(ctx, Problem.unavailable(e.getMessage()), 1));
+      config.routes.exception(DecisionQuarantined.class,
+          (e, ctx) -> problem(ctx, Problem.quarantined(e.getMessage()), 0));
       config.routes.exception(CompletionException.class, (e, ctx) -> completionFailed(ctx, e, retryAfter));
       config.routes.exception(TimeoutException.class, (e, ctx) -> timedOut(ctx, retryAfter));
       config.routes.exception(Exception.class, ApiServer::unexpected);

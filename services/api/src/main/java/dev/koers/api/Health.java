@@ -1,16 +1,24 @@
 package dev.koers.api;
 
+import dev.koers.views.ViewUnavailable;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** GET /health: the process is alive. GET /ready: Kafka is reachable and every stream application runs. */
+/**
+ * GET /health: the process is alive. GET /ready: Kafka is reachable and every stream application runs; it also
+ * counts the decisions this instance has quarantined, which leave it ready (the others are served).
+ */
 final class Health {
 
   private final Readiness readiness;
+  private final ViewAccess views;
 
-  Health(Readiness readiness) {
+  Health(Readiness readiness, ViewAccess views) {
     this.readiness = readiness;
+    this.views = views;
   }
 
   void live(Context ctx) {
@@ -19,10 +27,22 @@ final class Health {
 
   void ready(Context ctx) {
     List<String> problems = readiness.problems();
-    if (problems.isEmpty()) {
-      ctx.json(Map.of("status", "READY"));
-    } else {
-      ctx.status(503).header("Retry-After", "1").json(Map.of("status", "NOT_READY", "problems", problems));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", problems.isEmpty() ? "READY" : "NOT_READY");
+    if (!problems.isEmpty()) {
+      body.put("problems", problems);
+      ctx.status(503).header("Retry-After", "1");
+    }
+    quarantined().ifPresent(count -> body.put("quarantinedDecisions", count));
+    ctx.json(body);
+  }
+
+  /** Empty while the views cannot say (then /ready names the reason among its problems). */
+  private Optional<Integer> quarantined() {
+    try {
+      return Optional.of(views.quarantined().size());
+    } catch (ViewUnavailable e) {
+      return Optional.empty();
     }
   }
 }

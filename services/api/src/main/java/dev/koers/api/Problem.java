@@ -47,6 +47,15 @@ public record Problem(String type, String title, int status, String detail, Stri
         null);
   }
 
+  /**
+   * The decision is set aside by the views (docs/operations.md). 503 because the fault is the service's, not the
+   * request's; sent without Retry-After, because asking again soon will not help: an operator has to act.
+   */
+  public static Problem quarantined(String detail) {
+    return new Problem("urn:koers:problem:decision-quarantined", "Decision quarantined", 503, detail, null, null,
+        null, null);
+  }
+
   public Problem at(String path) {
     return new Problem(type, title, status, detail, path, rule, field, sequence);
   }

@@ -15,8 +15,6 @@ import dev.koers.schema.view.DecisionSummary;
 import dev.koers.documents.ViewJson;
 import dev.koers.documents.ViewRecords;
 import io.javalin.http.Context;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,14 +29,14 @@ final class QueryRoutes {
 
   private final Authenticator authenticator;
   private final ViewAccess views;
-  private final Forwarder forwarder;
+  private final AllInstances instances;
   private final OwnerRouting routing;
   private final ObjectMapper mapper;
 
   QueryRoutes(Authenticator authenticator, ViewAccess views, Forwarder forwarder, ObjectMapper mapper) {
     this.authenticator = authenticator;
     this.views = views;
-    this.forwarder = forwarder;
+    this.instances = new AllInstances(views, forwarder, mapper);
     this.routing = new OwnerRouting(forwarder);
     this.mapper = mapper;
   }
@@ -82,13 +80,8 @@ final class QueryRoutes {
   void list(Context ctx) {
     authenticator.require(ctx, Roles.READING);
     int limit = QueryParams.limit(ctx.queryParam("limit"), DEFAULT_PAGE, MAX_PAGE);
-    List<JsonNode> items = new ArrayList<>(views.page(filter(ctx), ctx.queryParam("after"), limit).stream()
-        .map(ViewJson::decision).map(JsonNode.class::cast).toList());
-    if (!Forwarder.isForwarded(ctx)) {
-      for (String instance : views.otherInstances()) {
-        items.addAll(remoteItems(ctx, instance));
-      }
-    }
+    List<JsonNode> items = new ArrayList<>(instances.items(ctx, views.page(filter(ctx), ctx.queryParam("after"),
+        limit).stream().map(ViewJson::decision).map(JsonNode.class::cast).toList()));
     items.sort(Comparator.comparing(item -> item.get("decisionId").asText()));
     List<JsonNode> page = items.subList(0, Math.min(limit, items.size()));
     ObjectNode body = mapper.createObjectNode();
@@ -96,21 +89,6 @@ final class QueryRoutes {
     page.forEach(array::add);
     body.put("next", page.size() == limit ? page.get(page.size() - 1).get("decisionId").asText() : null);
     ctx.json(body);
-  }
-
-  private List<JsonNode> remoteItems(Context ctx, String instance) {
-    HttpResponse<String> response = forwarder.get(ctx, instance, OwnerRouting.pathAndQuery(ctx));
-    if (response.statusCode() != 200) {
-      throw new ProblemException(Problem.unavailable("the views instance at " + instance + " answered "
-          + response.statusCode() + "; try again"), 1);
-    }
-    try {
-      List<JsonNode> list = new ArrayList<>();
-      mapper.readTree(response.body()).get("items").forEach(list::add);
-      return list;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Predicate<DecisionView> filter(Context ctx) {

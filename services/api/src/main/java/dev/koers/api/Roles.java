@@ -10,6 +10,7 @@ final class Roles {
   static final Set<Role> MANAGING = EnumSet.of(Role.MANAGER, Role.ADMIN);
   static final Set<Role> FEEDBACK = EnumSet.of(Role.STAKEHOLDER, Role.ADMIN);
   static final Set<Role> READING = EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN);
+  static final Set<Role> ADMINISTERING = EnumSet.of(Role.ADMIN);
 
   private Roles() {}
 }

@@ -7,6 +7,7 @@ import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
+import dev.koers.views.QuarantineEntry;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -23,8 +24,10 @@ public interface ViewAccess {
   /** {@code host:port} of every other instance holding part of the views. */
   List<String> otherInstances();
 
+  /** @throws dev.koers.views.DecisionQuarantined when the decision is set aside (docs/operations.md) */
   Optional<DecisionSummary> decision(String decisionId);
 
+  /** @throws dev.koers.views.DecisionQuarantined when the decision is set aside */
   Optional<List<DecisionEvent>> history(String decisionId);
 
   List<DecisionSummary> page(Predicate<DecisionView> filter, String afterId, int limit);
@@ -35,4 +38,7 @@ public interface ViewAccess {
   List<MetricsView> weekly(ScopeKind scope, String id);
 
   Anonymity anonymity();
+
+  /** The decisions this instance has set aside, in id order. */
+  List<QuarantineEntry> quarantined();
 }

@@ -114,7 +114,8 @@ class AuthMatrixTest {
         new Endpoint("GET", "/api/v1/units/u/metrics/weekly", null,
             EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
         new Endpoint("GET", "/api/v1/managers/m-1/metrics", null,
-            EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)));
+            EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
+        new Endpoint("GET", "/api/v1/admin/quarantine", null, EnumSet.of(Role.ADMIN)));
   }
 
   @BeforeAll
@@ -189,6 +190,11 @@ class AuthMatrixTest {
     @Override
     public Anonymity anonymity() {
       return Anonymity.DEFAULT;
+    }
+
+    @Override
+    public List<dev.koers.views.QuarantineEntry> quarantined() {
+      return List.of();
     }
 
     private DecisionSummary summary() {

@@ -14,6 +14,7 @@ import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Role;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
+import dev.koers.views.QuarantineEntry;
 import dev.koers.views.ViewUnavailable;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -84,6 +85,11 @@ class UnavailableViewsTest {
     @Override
     public Anonymity anonymity() {
       return Anonymity.DEFAULT;
+    }
+
+    @Override
+    public List<QuarantineEntry> quarantined() {
+      throw busy();
     }
   }
 
