@@ -27,9 +27,11 @@ final class QuarantineMeters implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     Gauge.builder(DECISIONS, this, measure(List::size))
         .description("Decisions this views instance has set aside because an event could not be folded")
+        .strongReference(true) // Nothing else holds this binder; a gauge's weak reference would lose it.
         .register(registry);
     Gauge.builder(HELD_EVENTS, this, measure(entries -> entries.stream().mapToLong(QuarantineEntry::heldEvents).sum()))
         .description("Events of quarantined decisions held back instead of folded")
+        .strongReference(true)
         .register(registry);
   }
 
