@@ -1,6 +1,8 @@
 package dev.koers.views;
 
 import dev.koers.documents.ViewRecords;
+import dev.koers.domain.ChainLink;
+import dev.koers.domain.ChainLink.SequenceFit;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.Contribution;
 import dev.koers.domain.metrics.Contributions;
@@ -53,12 +55,13 @@ final class DecisionProcessor implements Processor<String, DecisionEvent, String
     }
     String id = event.getDecisionId();
     DecisionView before = decisions.get(id);
-    if (before != null && event.getSequence() <= before.head().sequence()) {
+    SequenceFit fit = ChainLink.sequenceFit(before == null ? 0 : before.head().sequence(), event.getSequence());
+    if (before != null && fit == SequenceFit.REPEAT) {
       return; // Already folded in: a redelivered event must not count twice.
     }
-    if (before != null && event.getSequence() != before.head().sequence() + 1) {
+    if (fit == SequenceFit.GAP) {
       throw new IllegalStateException("event #" + event.getSequence() + " of " + id + " does not follow #"
-          + before.head().sequence() + ": the log has a gap");
+          + (before == null ? 0 : before.head().sequence()) + ": the log has a gap");
     }
     // Everything the core works out comes first: when it throws, nothing is written and nothing sent, so the
     // quarantine sets the decision aside as its last good event left it.

@@ -113,7 +113,7 @@ class QuarantineTest {
   void anEventBeforeTheOpeningAGapAndAForeignKeyEachQuarantineOnlyTheirDecision() {
     DecisionLog late = new DecisionLog("d-late", T0);
     late.open("north", T0);
-    append(late.hear(T0.plusSeconds(60)));
+    append(DecisionEvent.newBuilder(late.hear(T0.plusSeconds(60))).setSequence(1).build());
     DecisionLog gap = new DecisionLog("d-gap", T0);
     append(gap.open("north", T0));
     gap.hear(T0.plusSeconds(60));
@@ -121,7 +121,7 @@ class QuarantineTest {
     DecisionLog other = new DecisionLog("d-other", T0);
     log.pipeInput("d-stolen".getBytes(StandardCharsets.UTF_8), serde.encode(other.open("north", T0)));
 
-    assertThat(quarantine.get("d-late").error()).contains("before the decision was opened");
+    assertThat(quarantine.get("d-late").error()).contains("first event must be DecisionOpened");
     assertThat(quarantine.get("d-gap").error()).contains("does not follow #1");
     assertThat(quarantine.get("d-stolen").code()).isEqualTo(QuarantineEntry.KEY_MISMATCH);
     assertThat(decisions.get("d-other")).as("a record under another key folds into nothing").isNull();
