@@ -53,6 +53,11 @@ final class TestNode implements AutoCloseable {
     return new TestNode(kafka, node);
   }
 
+  /** The token settings of every test node, for a server a test builds by hand. */
+  static TokenSettings tokenSettings() {
+    return TokenSettings.local(KEY);
+  }
+
   KoersNode node() {
     return node;
   }
