@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Turns a decision's current facts into what it adds to each aggregate: its unit's and its manager's, over
@@ -33,8 +34,12 @@ public final class Contributions {
    * aggregates is the same as subtracting {@code of(before)} and adding {@code of(after)}.
    */
   public static List<Contribution> changes(DecisionFacts before, DecisionFacts after) {
-    SortedMap<AggregateKey, MetricsAggregate> old = byKey(before);
-    SortedMap<AggregateKey, MetricsAggregate> now = byKey(after);
+    return net(byKey(before), byKey(after));
+  }
+
+  /** Per aggregate key, now minus old, leaving out keys that do not change; sorted by key. */
+  static List<Contribution> net(SortedMap<AggregateKey, MetricsAggregate> old,
+      SortedMap<AggregateKey, MetricsAggregate> now) {
     TreeSet<AggregateKey> keys = new TreeSet<>(old.keySet());
     keys.addAll(now.keySet());
     List<Contribution> changes = new ArrayList<>();
@@ -49,8 +54,14 @@ public final class Contributions {
   }
 
   static SortedMap<AggregateKey, MetricsAggregate> byKey(DecisionFacts facts) {
+    return byKey(sink -> forEachWeekPiece(facts, sink));
+  }
+
+  /** The pieces summed per week and per all time. */
+  static SortedMap<AggregateKey, MetricsAggregate> byKey(
+      Consumer<BiConsumer<AggregateKey, MetricsAggregate>> pieces) {
     SortedMap<AggregateKey, MetricsAggregate> byKey = new TreeMap<>();
-    forEachWeekPiece(facts, (week, piece) -> {
+    pieces.accept((week, piece) -> {
       byKey.merge(allTimeOf(week), piece, MetricsAggregate::plus);
       byKey.merge(week, piece, MetricsAggregate::plus);
     });
@@ -66,10 +77,20 @@ public final class Contributions {
     if (facts == null) {
       return;
     }
+    decisionPieces(facts, DecisionFeedback.of(facts), sink);
+    facts.feedback().forEach((respondentId, feedback) -> feedbackPiece(facts, respondentId, feedback, sink));
+  }
+
+  /**
+   * The pieces of everything but the feedback itself: the decision's own figures. Only a decided decision's
+   * value consensus reads the feedback, from its tally; the facts' feedback map is not read.
+   */
+  static void decisionPieces(DecisionFacts facts, DecisionFeedback feedback,
+      BiConsumer<AggregateKey, MetricsAggregate> sink) {
     Pieces pieces = new Pieces(facts, sink);
     pieces.add(facts.openedAt(), MetricsAggregate.ofCounts(Counts.OPENED));
     if (facts.decided()) {
-      pieces.add(facts.decidedAt(), MetricsAggregate.ofDecision(facts));
+      pieces.add(facts.decidedAt(), MetricsAggregate.ofDecision(facts, feedback));
     }
     if (facts.withdrawnAt() != null) {
       pieces.add(facts.withdrawnAt(), MetricsAggregate.ofCounts(Counts.WITHDRAWN));
@@ -81,14 +102,19 @@ public final class Contributions {
     if (lag != null) {
       pieces.add(facts.firstCommunicatedAt(), MetricsAggregate.ofCommunication(lag));
     }
-    facts.feedback().forEach((respondentId, feedback) -> pieces.add(feedback.occurredAt(),
-        MetricsAggregate.ofFeedback(FeedbackTotals.of(respondentId, feedback, facts.activityGroup()))));
     for (HeardFact hearing : facts.hearings()) {
       if (hearing.customerDialogue()) {
         IsoWeek week = IsoWeek.of(hearing.occurredAt());
         pieces.addToManager(week.toString(), MetricsAggregate.ofDialogue(week));
       }
     }
+  }
+
+  /** The piece of one respondent's current feedback, in the week it was given. */
+  static void feedbackPiece(DecisionFacts facts, String respondentId, FeedbackFact feedback,
+      BiConsumer<AggregateKey, MetricsAggregate> sink) {
+    new Pieces(facts, sink).add(feedback.occurredAt(),
+        MetricsAggregate.ofFeedback(FeedbackTotals.of(respondentId, feedback, facts.activityGroup())));
   }
 
   /** The all-time aggregate of the same unit or manager as a week's. */

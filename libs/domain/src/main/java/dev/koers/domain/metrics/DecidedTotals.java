@@ -31,11 +31,14 @@ public record DecidedTotals(ValueHistogram leadTimeSeconds, long withDueDate, lo
     balance = EnumMaps.full(Balance.class, balance, 0L);
   }
 
-  /** One decided decision, as it stands now (revisions, feedback and all). */
-  static DecidedTotals of(DecisionFacts facts) {
+  /**
+   * One decided decision, as it stands now (revisions, feedback and all).
+   *
+   * @param feedback the tally of its current feedback (the facts' own feedback map is not read)
+   */
+  static DecidedTotals of(DecisionFacts facts, DecisionFeedback feedback) {
     Map<Perspective, CoverageTotals> coverage = new EnumMap<>(Perspective.class);
     facts.perspectivesHeard().forEach((perspective, depth) -> coverage.put(perspective, CoverageTotals.of(depth)));
-    FeedbackTotals feedback = FeedbackTotals.of(facts);
     return new DecidedTotals(
         ValueHistogram.of(DecisionMetrics.leadTimeSeconds(facts)),
         facts.dueBy() == null ? 0 : 1,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -69,10 +70,22 @@ public record DecisionFacts(
    */
   private static final class SortedFeedback extends AbstractMap<String, FeedbackFact> {
 
-    private final Map<String, FeedbackFact> sorted;
+    private final SortedMap<String, FeedbackFact> sorted;
 
     SortedFeedback(Map<String, FeedbackFact> feedback) {
-      this.sorted = Collections.unmodifiableMap(new TreeMap<>(feedback));
+      this(new TreeMap<>(feedback));
+    }
+
+    /** Takes a map no one else holds as it is. */
+    private SortedFeedback(TreeMap<String, FeedbackFact> owned) {
+      this.sorted = Collections.unmodifiableSortedMap(owned);
+    }
+
+    /** The same feedback with one respondent's replaced: a copy in linear time, as the map is sorted already. */
+    SortedFeedback with(String respondentId, FeedbackFact given) {
+      TreeMap<String, FeedbackFact> next = new TreeMap<>(sorted);
+      next.put(respondentId, given);
+      return new SortedFeedback(next);
     }
 
     @Override
@@ -192,8 +205,8 @@ public record DecisionFacts(
     if (current != null && !given.supersedes(current)) {
       return this;
     }
-    Map<String, FeedbackFact> next = new TreeMap<>(feedback);
-    next.put(respondentId, given);
+    // Always a SortedFeedback: the canonical constructor made it one.
+    Map<String, FeedbackFact> next = ((SortedFeedback) feedback).with(respondentId, given);
     return new DecisionFacts(decisionId, sequence, unit, managerId, activityGroup, openedAt, dueBy, decidedAt,
         firstCommunicatedAt, withdrawnAt, revisions, hearings, next);
   }

@@ -31,10 +31,7 @@ public final class DecisionFactsFold {
     if (facts == null) {
       return opening(event, payload);
     }
-    if (!facts.decisionId().equals(event.getDecisionId())) {
-      throw new IllegalStateException("event #" + event.getSequence() + " of " + event.getDecisionId()
-          + " folded into the facts of " + facts.decisionId());
-    }
+    requireSameDecision(facts, event);
     if (event.getSequence() <= facts.sequence()) {
       return facts;
     }
@@ -51,11 +48,24 @@ public final class DecisionFactsFold {
     } else if (payload instanceof DecisionWithdrawn) {
       return next.withWithdrawal(at);
     } else if (payload instanceof FeedbackGiven f) {
-      return next.withFeedback(f.getRespondentId(), new FeedbackFact(f.getPerspective(), at, event.getSequence(),
-          f.getClarity(), f.getSpeed(), f.getHeard(), f.getAddedValue()));
+      return next.withFeedback(f.getRespondentId(), feedbackOf(event, f));
     }
     throw new IllegalStateException("event #" + event.getSequence() + " of " + event.getDecisionId()
         + " cannot follow the opening: " + describe(payload));
+  }
+
+  /** What the metrics keep of a feedback event. */
+  static FeedbackFact feedbackOf(DecisionEvent event, FeedbackGiven f) {
+    return new FeedbackFact(f.getPerspective(), event.getOccurredAt(), event.getSequence(), f.getClarity(),
+        f.getSpeed(), f.getHeard(), f.getAddedValue());
+  }
+
+  /** An event of another decision is a caller's bug, whichever way the facts are kept. */
+  static void requireSameDecision(DecisionFacts facts, DecisionEvent event) {
+    if (!facts.decisionId().equals(event.getDecisionId())) {
+      throw new IllegalStateException("event #" + event.getSequence() + " of " + event.getDecisionId()
+          + " folded into the facts of " + facts.decisionId());
+    }
   }
 
   private static DecisionFacts opening(DecisionEvent event, Object payload) {

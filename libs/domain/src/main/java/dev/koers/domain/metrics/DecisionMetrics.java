@@ -37,7 +37,15 @@ public record DecisionMetrics(String decisionId, Long leadTimeSeconds, Long comm
   }
 
   public static DecisionMetrics of(DecisionFacts facts, Anonymity anonymity) {
-    FeedbackTotals feedback = FeedbackTotals.of(facts);
+    return of(facts, DecisionFeedback.of(facts), anonymity);
+  }
+
+  /** A decision kept in parts (the views' way): its current feedback is only read as its tally. */
+  public static DecisionMetrics of(SplitFacts facts, Anonymity anonymity) {
+    return of(facts.facts(), facts.feedback(), anonymity);
+  }
+
+  private static DecisionMetrics of(DecisionFacts facts, DecisionFeedback feedback, Anonymity anonymity) {
     return new DecisionMetrics(
         facts.decisionId(),
         leadTimeSeconds(facts),

@@ -32,15 +32,6 @@ public record FeedbackTotals(ScoreTotals overall, Map<Perspective, ScoreTotals> 
     return new FeedbackTotals(one, Map.of(feedback.perspective(), one), Map.of(group, side));
   }
 
-  /** All current feedback on one decision. */
-  static FeedbackTotals of(DecisionFacts facts) {
-    FeedbackTotals sum = ZERO;
-    for (Map.Entry<String, FeedbackFact> entry : facts.feedback().entrySet()) {
-      sum = sum.plus(of(entry.getKey(), entry.getValue(), facts.activityGroup()));
-    }
-    return sum;
-  }
-
   public FeedbackTotals plus(FeedbackTotals other) {
     return combine(other, 1);
   }

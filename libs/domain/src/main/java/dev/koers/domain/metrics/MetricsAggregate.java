@@ -35,8 +35,8 @@ public record MetricsAggregate(Counts counts, DecidedTotals decided, ValueHistog
     return new MetricsAggregate(counts, null, null, null, null);
   }
 
-  static MetricsAggregate ofDecision(DecisionFacts facts) {
-    return new MetricsAggregate(Counts.DECIDED, DecidedTotals.of(facts), null, null, null);
+  static MetricsAggregate ofDecision(DecisionFacts facts, DecisionFeedback feedback) {
+    return new MetricsAggregate(Counts.DECIDED, DecidedTotals.of(facts, feedback), null, null, null);
   }
 
   static MetricsAggregate ofCommunication(long lagSeconds) {

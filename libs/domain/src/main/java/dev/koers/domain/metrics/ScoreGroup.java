@@ -8,11 +8,18 @@ public record ScoreGroup(long respondents, boolean withheld, Double clarity, Dou
                          Double addedValue) {
 
   public static ScoreGroup of(ScoreTotals totals, Anonymity anonymity) {
-    long respondents = totals.respondents().distinct();
+    return of(totals.respondents().distinct(), totals.ratings(), anonymity);
+  }
+
+  /** One decision's score group: its respondents are counted, not named. */
+  public static ScoreGroup of(DecisionFeedback.Tally tally, Anonymity anonymity) {
+    return of(tally.respondents(), tally.ratings(), anonymity);
+  }
+
+  private static ScoreGroup of(long respondents, RatingTotals r, Anonymity anonymity) {
     if (anonymity.withholds(respondents)) {
       return new ScoreGroup(respondents, true, null, null, null, null);
     }
-    RatingTotals r = totals.ratings();
     return new ScoreGroup(respondents, false,
         Ratios.of(r.claritySum(), r.clarityCount()),
         Ratios.of(r.speedSum(), r.speedCount()),

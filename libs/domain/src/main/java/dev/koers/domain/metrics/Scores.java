@@ -16,4 +16,10 @@ public record Scores(ScoreGroup overall, Map<Perspective, ScoreGroup> byPerspect
     return new Scores(ScoreGroup.of(feedback.overall(), anonymity),
         EnumMaps.render(Perspective.class, feedback.byPerspective(), group -> ScoreGroup.of(group, anonymity)));
   }
+
+  /** One decision's scores, from its tally. */
+  public static Scores of(DecisionFeedback feedback, Anonymity anonymity) {
+    return new Scores(ScoreGroup.of(feedback.overall(), anonymity),
+        EnumMaps.render(Perspective.class, feedback.byPerspective(), group -> ScoreGroup.of(group, anonymity)));
+  }
 }

@@ -13,25 +13,25 @@ final class ValueConsensus {
   private ValueConsensus() {}
 
   /** Feedback from two or more perspectives: the population of the value-consensus share. */
-  static boolean eligible(FeedbackTotals decisionFeedback) {
+  static boolean eligible(DecisionFeedback decisionFeedback) {
     return perspectivesWithFeedback(decisionFeedback) >= MIN_PERSPECTIVES;
   }
 
-  static boolean reached(FeedbackTotals decisionFeedback) {
+  static boolean reached(DecisionFeedback decisionFeedback) {
     if (!eligible(decisionFeedback)) {
       return false;
     }
-    for (ScoreTotals group : decisionFeedback.byPerspective().values()) {
-      if (group.respondents().distinct() > 0 && !group.ratings().addedValueAtLeast(MIN_MEAN_ADDED_VALUE)) {
+    for (DecisionFeedback.Tally group : decisionFeedback.byPerspective().values()) {
+      if (group.respondents() > 0 && !group.ratings().addedValueAtLeast(MIN_MEAN_ADDED_VALUE)) {
         return false;
       }
     }
     return true;
   }
 
-  private static long perspectivesWithFeedback(FeedbackTotals feedback) {
+  private static long perspectivesWithFeedback(DecisionFeedback feedback) {
     return feedback.byPerspective().values().stream()
-        .filter(group -> group.respondents().distinct() > 0)
+        .filter(group -> group.respondents() > 0)
         .count();
   }
 }
