@@ -2,16 +2,16 @@ package dev.koers.views;
 
 import dev.koers.documents.ViewRecords;
 import dev.koers.domain.metrics.Anonymity;
-import dev.koers.domain.metrics.DecisionFacts;
 import dev.koers.domain.metrics.DecisionMetrics;
+import dev.koers.domain.metrics.SplitFacts;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.DecisionEvent;
-import dev.koers.schema.internal.DecisionHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -39,9 +39,20 @@ public final class DecisionLookup {
         .map(this::summary);
   }
 
+  /** The decision's events in log order, one timeline entry each; empty for a decision that does not exist. */
   public Optional<List<DecisionEvent>> history(String decisionId) {
-    DecisionHistory history = this.<DecisionHistory>store(ViewsTopology.HISTORIES_STORE).get(decisionId);
-    return Optional.ofNullable(history).map(DecisionHistory::getEvents);
+    ReadOnlyKeyValueStore<String, DecisionEvent> store = store(ViewsTopology.TIMELINES_STORE);
+    List<DecisionEvent> events = new ArrayList<>();
+    try (KeyValueIterator<String, DecisionEvent> entries =
+             store.prefixScan(EntryKeys.prefix(decisionId), Serdes.String().serializer())) {
+      while (entries.hasNext()) {
+        DecisionEvent event = entries.next().value;
+        if (event != null && decisionId.equals(event.getDecisionId())) {
+          events.add(event);
+        }
+      }
+    }
+    return events.isEmpty() ? Optional.empty() : Optional.of(events);
   }
 
   /** Up to {@code limit} local decisions after {@code afterId}, in id order, that pass the filter. */
@@ -61,7 +72,7 @@ public final class DecisionLookup {
   }
 
   private DecisionSummary summary(DecisionView view) {
-    DecisionFacts facts = this.<DecisionFacts>store(ViewsTopology.FACTS_STORE).get(view.decisionId());
+    SplitFacts facts = this.<SplitFacts>store(ViewsTopology.FACTS_STORE).get(view.decisionId());
     return ViewRecords.decision(view, DecisionMetrics.of(facts, anonymity));
   }
 

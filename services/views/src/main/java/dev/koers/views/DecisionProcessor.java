@@ -5,35 +5,34 @@ import dev.koers.domain.ChainLink;
 import dev.koers.domain.ChainLink.SequenceFit;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.Contribution;
-import dev.koers.domain.metrics.Contributions;
-import dev.koers.domain.metrics.DecisionFacts;
-import dev.koers.domain.metrics.DecisionFactsFold;
 import dev.koers.domain.metrics.DecisionMetrics;
+import dev.koers.domain.metrics.FeedbackFact;
+import dev.koers.domain.metrics.SplitFacts;
+import dev.koers.domain.metrics.SplitFactsFold;
 import dev.koers.domain.view.DecisionProjector;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.view.DecisionSummary;
-import dev.koers.schema.internal.DecisionHistory;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Folds each event into its decision's three stores (view, metric facts, history) with the pure core, and
- * says what changed: the decision's summary, and the net change of each aggregate it contributes to.
+ * Folds each event into its decision's stores with the pure core: the view, the facts (without the
+ * feedback), the respondent's feedback entry and the event's own timeline entry, so that no record grows with
+ * the decision's life. Says what changed: the decision's summary, and the net change of each aggregate.
  */
 final class DecisionProcessor implements Processor<String, DecisionEvent, String, ViewChange> {
 
   private final DecisionProjector projector = new DecisionProjector();
-  private final DecisionFactsFold fold = new DecisionFactsFold();
+  private final SplitFactsFold fold = new SplitFactsFold();
   private final Anonymity anonymity;
   private ProcessorContext<String, ViewChange> context;
   private KeyValueStore<String, DecisionView> decisions;
-  private KeyValueStore<String, DecisionFacts> facts;
-  private KeyValueStore<String, DecisionHistory> histories;
+  private KeyValueStore<String, SplitFacts> facts;
+  private KeyValueStore<String, FeedbackFact> feedback;
+  private KeyValueStore<String, DecisionEvent> timelines;
 
   DecisionProcessor(Anonymity anonymity) {
     this.anonymity = anonymity;
@@ -44,7 +43,8 @@ final class DecisionProcessor implements Processor<String, DecisionEvent, String
     this.context = context;
     this.decisions = context.getStateStore(ViewsTopology.DECISIONS_STORE);
     this.facts = context.getStateStore(ViewsTopology.FACTS_STORE);
-    this.histories = context.getStateStore(ViewsTopology.HISTORIES_STORE);
+    this.feedback = context.getStateStore(ViewsTopology.FEEDBACK_STORE);
+    this.timelines = context.getStateStore(ViewsTopology.TIMELINES_STORE);
   }
 
   @Override
@@ -66,24 +66,18 @@ final class DecisionProcessor implements Processor<String, DecisionEvent, String
     // Everything the core works out comes first: when it throws, nothing is written and nothing sent, so the
     // quarantine sets the decision aside as its last good event left it.
     DecisionView view = projector.apply(before, event);
-    DecisionFacts oldFacts = facts.get(id);
-    DecisionFacts newFacts = fold.apply(oldFacts, event);
-    DecisionSummary summary = ViewRecords.decision(view, DecisionMetrics.of(newFacts, anonymity));
-    List<Contribution> changes = Contributions.changes(oldFacts, newFacts);
+    StoredFeedback entries = new StoredFeedback(feedback, id);
+    SplitFactsFold.Step step = fold.apply(facts.get(id), event, entries);
+    DecisionSummary summary = ViewRecords.decision(view, DecisionMetrics.of(step.facts(), anonymity));
     decisions.put(id, view);
-    facts.put(id, newFacts);
-    histories.put(id, appended(id, histories.get(id), event));
+    facts.put(id, step.facts());
+    entries.write();
+    timelines.put(EntryKeys.event(id, event.getSequence()), event);
 
     long timestamp = record.timestamp();
     context.forward(new Record<>(id, new ViewChange.DecisionChanged(summary), timestamp));
-    for (Contribution change : changes) {
+    for (Contribution change : step.changes()) {
       context.forward(new Record<>(change.key().asString(), new ViewChange.MetricsChanged(change), timestamp));
     }
-  }
-
-  private static DecisionHistory appended(String id, DecisionHistory history, DecisionEvent event) {
-    List<DecisionEvent> events = new ArrayList<>(history == null ? List.of() : history.getEvents());
-    events.add(event);
-    return new DecisionHistory(id, events);
   }
 }

@@ -8,7 +8,14 @@ import dev.koers.wire.StreamsSettings;
 /** The views service: Kafka Streams state built from the decision log alone. */
 public final class Views {
 
-  public static final String APPLICATION_ID = "koers-views";
+  /**
+   * The views' layout version: raise it whenever a store's key or value changes shape. A new application id
+   * starts with new stores and changelogs and folds the whole log again (it is kept forever), instead of
+   * reading old records in a new shape; the old stores are left alone until an operator deletes them
+   * (docs/operations.md). 2: timelines per event, feedback per respondent (was one history per decision).
+   */
+  public static final int LAYOUT_VERSION = 2;
+  public static final String APPLICATION_ID = "koers-views-v" + LAYOUT_VERSION;
 
   private Views() {}
 

@@ -1,14 +1,12 @@
 package dev.koers.views;
 
 import dev.koers.domain.metrics.Anonymity;
-import dev.koers.domain.metrics.DecisionFacts;
+import dev.koers.domain.metrics.FeedbackFact;
 import dev.koers.domain.metrics.MetricsAggregate;
+import dev.koers.domain.metrics.SplitFacts;
 import dev.koers.domain.view.DecisionView;
-import dev.koers.schema.DecisionEvent;
-import dev.koers.schema.internal.DecisionHistory;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
-import dev.koers.wire.AvroSerde;
 import dev.koers.wire.JsonSerde;
 import dev.koers.wire.KoersTopics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,8 +30,12 @@ public final class ViewsTopology {
   public static final String EVENTS_SOURCE = "events-source";
   public static final String DECISION_PROCESSOR = "views-decision-processor";
   public static final String DECISIONS_STORE = "views-decisions";
+  /** Each decision's metric facts without the feedback, and the feedback's tally (JSON {@code SplitFacts}). */
   public static final String FACTS_STORE = "views-facts";
-  public static final String HISTORIES_STORE = "views-histories";
+  /** Each respondent's current feedback on a decision, keyed {@code decisionId/respondentId}. */
+  public static final String FEEDBACK_STORE = "views-feedback";
+  /** Each event of a decision, keyed {@code decisionId/sequence}: the timeline, read by a prefix scan. */
+  public static final String TIMELINES_STORE = "views-timelines";
   public static final String CONTRIBUTIONS = "views-contributions";
   public static final String METRICS_PROCESSOR = "views-metrics-aggregator";
   public static final String METRICS_STORE = "views-metrics";
@@ -46,9 +48,12 @@ public final class ViewsTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_STORE),
         Serdes.String(), JsonSerde.of(DecisionView.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FACTS_STORE),
-        Serdes.String(), JsonSerde.of(DecisionFacts.class)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORIES_STORE),
-        Serdes.String(), AvroSerde.of(DecisionHistory.class)));
+        Serdes.String(), JsonSerde.of(SplitFacts.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
+        Serdes.String(), JsonSerde.of(FeedbackFact.class)));
+    // The same bytes as the event's record on the log, which the broker already took: no entry is larger.
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINES_STORE),
+        Serdes.String(), topics.events().valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_STORE),
         Serdes.String(), JsonSerde.of(MetricsAggregate.class)));
     QuarantineStores.addTo(builder);
@@ -58,7 +63,8 @@ public final class ViewsTopology {
     KStream<String, ViewChange> changes = builder.stream(topics.events().name(),
             Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE))
         .process(() -> new QuarantineGuard(topics, new DecisionProcessor(anonymity)), Named.as(DECISION_PROCESSOR),
-            DECISIONS_STORE, FACTS_STORE, HISTORIES_STORE, QuarantineStores.ENTRIES, QuarantineStores.HELD);
+            DECISIONS_STORE, FACTS_STORE, FEEDBACK_STORE, TIMELINES_STORE, QuarantineStores.ENTRIES,
+            QuarantineStores.HELD);
 
     changes.split(Named.as(SPLIT))
         .branch((key, change) -> change instanceof ViewChange.DecisionChanged, Branched.withConsumer(

@@ -7,7 +7,15 @@ import dev.koers.domain.DecisionState;
 import dev.koers.domain.DecisionStatus;
 import dev.koers.domain.LedgerStep;
 import dev.koers.domain.metrics.Anonymity;
+import dev.koers.domain.metrics.FeedbackFact;
 import dev.koers.domain.metrics.MetricsAggregate;
+import dev.koers.domain.metrics.SplitFacts;
+import dev.koers.schema.command.GiveFeedback;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
@@ -119,18 +127,66 @@ class ViewsTopologyTest {
   void storesAndProcessorsHaveTheirDeliberateNames() {
     String description = ViewsTopology.build(topics, Anonymity.DEFAULT).describe().toString();
     assertThat(description).contains(ViewsTopology.DECISIONS_STORE, ViewsTopology.FACTS_STORE,
-        ViewsTopology.HISTORIES_STORE, ViewsTopology.METRICS_STORE, ViewsTopology.CONTRIBUTIONS + "-repartition",
+        ViewsTopology.FEEDBACK_STORE, ViewsTopology.TIMELINES_STORE, ViewsTopology.METRICS_STORE, ViewsTopology.CONTRIBUTIONS + "-repartition",
         ViewsTopology.EVENTS_SOURCE, ViewsTopology.DECISION_PROCESSOR, ViewsTopology.METRICS_PROCESSOR);
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
   }
 
+  @Test
+  void eachEventIsATimelineEntryOfItsOwnReadInSequenceOrder() {
+    append(new OpenDecision("Weekly customer dialogue", null, "north", "m-1", ActivityGroup.INTERACTION, null,
+        null), T0);
+    append(new MakeDecision("weekly slot", null, false), T0.plusSeconds(120));
+    for (int i = 0; i < 11; i++) { // sequences 3..13: 10 sorts after 9 only if the keys are padded
+      append(feedback("r-" + (i % 4), 1 + i % 5), T0.plusSeconds(200 + i), new Actor("r-" + (i % 4), Role.STAKEHOLDER));
+    }
+
+    KeyValueStore<String, DecisionEvent> timelines = driver.getKeyValueStore(ViewsTopology.TIMELINES_STORE);
+    List<Long> sequences = new ArrayList<>();
+    try (KeyValueIterator<String, DecisionEvent> entries =
+             timelines.prefixScan("d-1/", Serdes.String().serializer())) {
+      entries.forEachRemaining(entry -> sequences.add(entry.value.getSequence()));
+    }
+    assertThat(sequences).containsExactlyElementsOf(LongStream.rangeClosed(1, 13).boxed().toList());
+    assertThat(timelines.get("d-1")).isNull();
+  }
+
+  @Test
+  void eachRespondentsCurrentFeedbackIsAnEntryOfItsOwnAndTheFactsKeepOnlyTheTally() {
+    append(new OpenDecision("Weekly customer dialogue", null, "north", "m-1", ActivityGroup.INTERACTION, null,
+        null), T0);
+    append(new MakeDecision("weekly slot", null, false), T0.plusSeconds(120));
+    append(feedback("r-1", 2), T0.plusSeconds(200), new Actor("r-1", Role.STAKEHOLDER));
+    append(feedback("r-2", 4), T0.plusSeconds(201), new Actor("r-2", Role.STAKEHOLDER));
+    append(feedback("r-1", 5), T0.plusSeconds(202), new Actor("r-1", Role.STAKEHOLDER));
+
+    KeyValueStore<String, FeedbackFact> feedback = driver.getKeyValueStore(ViewsTopology.FEEDBACK_STORE);
+    assertThat(feedback.get("d-1/r-1").clarity()).isEqualTo(5);
+    assertThat(feedback.get("d-1/r-2").clarity()).isEqualTo(4);
+    KeyValueStore<String, SplitFacts> facts = driver.getKeyValueStore(ViewsTopology.FACTS_STORE);
+    SplitFacts stored = facts.get("d-1");
+    assertThat(stored.facts().feedback()).isEmpty();
+    assertThat(stored.feedback().overall().respondents()).isEqualTo(2);
+    assertThat(stored.feedback().overall().ratings().claritySum()).isEqualTo(9);
+    assertThat(summaries.readKeyValuesToMap().get("d-1").getScores().getOverall().getRespondents()).isEqualTo(2);
+  }
+
+  private static GiveFeedback feedback(String respondentId, int clarity) {
+    return GiveFeedback.newBuilder().setPerspective(Perspective.EMPLOYEE).setRespondentId(respondentId)
+        .setClarity(clarity).build();
+  }
+
   private DecisionEvent append(Object command, Instant occurredAt) {
+    return append(command, occurredAt, new Actor("m-1", Role.MANAGER));
+  }
+
+  private DecisionEvent append(Object command, Instant occurredAt, Actor actor) {
     Submission submission = Submission.newBuilder()
         .setSubmissionId("s-" + occurredAt.toEpochMilli())
         .setDecisionId("d-1")
         .setSubmittedAt(occurredAt)
         .setOccurredAt(occurredAt)
-        .setActor(new Actor("m-1", Role.MANAGER))
+        .setActor(actor)
         .setCommand(command)
         .build();
     LedgerStep.Result result = ledger.handle(state, submission, T0.plusSeconds(7_200), "e-" + occurredAt);
