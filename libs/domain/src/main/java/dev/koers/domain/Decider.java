@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>The rules run in a fixed order and the first that fails is the one reported: existence, then the
  * expected sequence, then authorization, then the decision's status, then the command's fields, then the
- * time rules. docs/rules.md lists every rule.
+ * time rules, then the limits on a decision's hearings and revisions. docs/rules.md lists every rule.
  */
 public final class Decider {
 
@@ -33,7 +33,8 @@ public final class Decider {
         new AuthorizationCheck(),
         new StatusCheck(),
         new FieldCheck(),
-        new TimeCheck(allowedClockSkew));
+        new TimeCheck(allowedClockSkew),
+        new LimitCheck());
   }
 
   /**

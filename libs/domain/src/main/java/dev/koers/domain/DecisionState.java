@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param managerId the owning manager
  * @param unit the decision's unit
  * @param dueBy the due date given at the opening, or null
+ * @param hearings how many perspectives were heard ({@link DecisionLimits#MAX_HEARINGS}); a state stored before
+ *     this count existed reads 0 and counts from its next event on
+ * @param revisions how many revisions were made ({@link DecisionLimits#MAX_REVISIONS}); likewise
  */
 public record DecisionState(
     String decisionId,
@@ -29,7 +32,9 @@ public record DecisionState(
     Instant decidedAt,
     String managerId,
     String unit,
-    Instant dueBy) {
+    Instant dueBy,
+    int hearings,
+    int revisions) {
 
   public DecisionState {
     Objects.requireNonNull(decisionId, "decisionId");

@@ -77,7 +77,7 @@ public final class Evolver {
     requireLink(event, 0, HashChain.GENESIS.bytes());
     return new DecisionState(event.getDecisionId(), DecisionStatus.OPEN, 1, HashChain.hex(event.getHash()),
         Millis.of(event.getOccurredAt()), null, opened.getManagerId(), opened.getUnit(),
-        Millis.of(opened.getDueBy()));
+        Millis.of(opened.getDueBy()), 0, 0);
   }
 
   private static DecisionState next(DecisionState state, DecisionEvent event) {
@@ -91,7 +91,9 @@ public final class Evolver {
     Instant decidedAt =
         event.getPayload() instanceof DecisionMade ? Millis.of(event.getOccurredAt()) : state.decidedAt();
     return new DecisionState(state.decisionId(), after, event.getSequence(), HashChain.hex(event.getHash()),
-        state.openedAt(), decidedAt, state.managerId(), state.unit(), state.dueBy());
+        state.openedAt(), decidedAt, state.managerId(), state.unit(), state.dueBy(),
+        state.hearings() + (event.getPayload() instanceof PerspectiveHeard ? 1 : 0),
+        state.revisions() + (event.getPayload() instanceof DecisionRevised ? 1 : 0));
   }
 
   /** The chain's link, by the one check the audit's verifier makes too ({@link ChainLink}). */

@@ -31,7 +31,11 @@ public enum Rule {
   /** occurredAt or dueBy outside the range every reader folds ({@link InputBounds#EARLIEST}..{@link InputBounds#LATEST}). */
   INSTANT_OUT_OF_RANGE(OutcomeClass.UNPROCESSABLE, "Instant out of range"),
   /** A control character, bidi override or isolate, or unpaired surrogate where the field takes none ({@link Characters}). */
-  CHARACTER_NOT_ALLOWED(OutcomeClass.UNPROCESSABLE, "Character not allowed");
+  CHARACTER_NOT_ALLOWED(OutcomeClass.UNPROCESSABLE, "Character not allowed"),
+  /** A decision takes at most {@link DecisionLimits#MAX_HEARINGS} hearings: the view keeps them in one record. */
+  TOO_MANY_HEARINGS(OutcomeClass.CONFLICT, "Too many hearings"),
+  /** A decision takes at most {@link DecisionLimits#MAX_REVISIONS} revisions: the facts keep them in one record. */
+  TOO_MANY_REVISIONS(OutcomeClass.CONFLICT, "Too many revisions");
 
   /** Which kind of failure a rule is, so the HTTP edge can pick a status without knowing every rule. */
   public enum OutcomeClass {

@@ -37,7 +37,7 @@ class EvolverTest {
     DecisionState state = evolver.evolve(null, events.get(0));
 
     assertThat(state).isEqualTo(new DecisionState("d-42", DecisionStatus.OPEN, 1,
-        HashChain.hex(events.get(0).getHash()), OPENED_AT, null, "m-1", "facilities", due));
+        HashChain.hex(events.get(0).getHash()), OPENED_AT, null, "m-1", "facilities", due, 0, 0));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.koers.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,9 +27,13 @@ public final class JsonSerde<T> implements Serde<T> {
     return new JsonSerde<>(type, mapper());
   }
 
-  /** The mapper used for internal state: ISO instants, tolerant of fields added later. */
+  /**
+   * The mapper used for internal state: ISO instants, tolerant of fields added later, and a character beyond
+   * the BMP (an emoji) as its 4 bytes of UTF-8 rather than an escaped surrogate pair of 12, which would triple
+   * the worst case of a store record (DecisionRecordSizeTest).
+   */
   public static ObjectMapper mapper() {
-    return new ObjectMapper()
+    return new ObjectMapper(JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build())
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
