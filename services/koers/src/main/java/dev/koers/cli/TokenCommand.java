@@ -1,10 +1,8 @@
 package dev.koers.cli;
 
 import dev.koers.api.auth.Principal;
-import dev.koers.api.auth.SigningKey;
 import dev.koers.api.auth.TokenMinter;
 import dev.koers.schema.Role;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,11 +54,7 @@ final class TokenCommand implements Callable<Integer> {
         : parsed == Role.MANAGER ? managerId
         : respondentId != null ? respondentId
         : "local-" + parsed.name().toLowerCase(Locale.ROOT);
-    if (!Files.exists(SigningKey.location(dataDir))) {
-      throw new UserError("no token key in " + dataDir + "; run 'koers up --data-dir " + dataDir
-          + "' once to create it, or point --data-dir at the directory 'koers up' uses");
-    }
-    TokenMinter minter = new TokenMinter(SigningKey.load(dataDir));
+    TokenMinter minter = LocalKey.minter(dataDir);
     spec.commandLine().getOut().println(minter.mint(new Principal(who, parsed, managerId, respondentId),
         Durations.parse(ttl), Instant.now()));
     return 0;

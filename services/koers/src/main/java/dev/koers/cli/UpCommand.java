@@ -3,7 +3,9 @@ package dev.koers.cli;
 import dev.koers.api.auth.Principal;
 import dev.koers.api.auth.SigningKey;
 import dev.koers.api.auth.TokenMinter;
+import dev.koers.demo.DemoRun;
 import dev.koers.schema.Role;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
@@ -45,6 +47,9 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--token-ttl", defaultValue = "PT8H", description = "Lifetime of the tokens printed at start (default: ${DEFAULT-VALUE}).")
   Duration tokenTtl;
 
+  @Option(names = "--demo", description = "Also feeds realistic traffic, as 'koers demo --live' with its defaults: four weeks of history, then a new decision every few seconds.")
+  boolean demo;
+
   @Override
   public Integer call() throws InterruptedException {
     Ports.requireFree(host, port, "--port");
@@ -56,7 +61,27 @@ final class UpCommand implements Callable<Integer> {
       System.out.println("koers: up at " + stack.url() + "  (Kafka at " + stack.bootstrapServers()
           + ", data in " + dataDir.toAbsolutePath() + ")");
       printTokens();
+      if (demo) {
+        startDemo(stack.url());
+      }
     });
+  }
+
+  /** The demo runs beside the node until the process stops; its lines say what it sends. */
+  private void startDemo(String url) {
+    DemoRun run = new DemoRun(new DemoRun.Settings(url, 1, DemoCommand.defaultRunId(), 25, 28, 80, 4, true),
+        new TokenMinter(SigningKey.load(dataDir)), Clock.systemUTC(), line -> System.out.println("koers demo: " + line));
+    Thread thread = new Thread(() -> {
+      try {
+        run.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        System.out.println("koers demo: stopped: " + e.getMessage());
+      }
+    }, "koers-demo");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** An admin and a viewer token to start with; 'koers token' mints others (manager, stakeholder, auditor). */

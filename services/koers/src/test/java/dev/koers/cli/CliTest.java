@@ -40,8 +40,10 @@ class CliTest {
   }
 
   @Test
-  void aNotYetBuiltCommandSaysSoWithExitCodeTwo() {
-    assertThat(run(KoersMain.commandLine(), "demo").exit()).isEqualTo(2);
+  void aDemoWithoutAKeySaysHowToGetOne() {
+    Run run = run(KoersMain.commandLine(), "demo", "--data-dir", dir.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("no token key", "koers up --data-dir").doesNotContain("\tat ");
   }
 
   @Test

@@ -66,6 +66,10 @@ final class TestNode implements AutoCloseable {
     return new Http(node.url(), token(principal));
   }
 
+  TokenMinter minter() {
+    return minter;
+  }
+
   String token(Principal principal) {
     return token(principal, Duration.ofHours(1));
   }
