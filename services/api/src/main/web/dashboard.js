@@ -238,10 +238,13 @@
     state.chart = new uPlot({
       width: width, height: 240,
       scales: { x: { time: true } },
+      legend: { live: false },
       series: [{ label: 'Week starting', value: (u, v) => v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10) },
         { label: 'p50 (days)', stroke: COLOURS.p50, width: 2, points: { show: true }, value: (u, v) => v == null ? NOT_AVAILABLE : v.toFixed(1) },
         { label: 'p90 (days)', stroke: COLOURS.p90, width: 2, dash: [6, 4], points: { show: true }, value: (u, v) => v == null ? NOT_AVAILABLE : v.toFixed(1) }],
-      axes: [{}, { label: 'days' }]
+      // One tick per ISO week, named as the API names it.
+      axes: [{ splits: () => xs, values: (u, splits) => splits.map(t => byStart.get(t)?.window || '') },
+        { label: 'days' }]
     }, data, box);
   }
 

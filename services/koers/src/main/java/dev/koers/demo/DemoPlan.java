@@ -1,8 +1,10 @@
 package dev.koers.demo;
 
 import dev.koers.schema.ActivityGroup;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +43,13 @@ public final class DemoPlan {
       return stories;
     }
     Instant start = now.minus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
+    Instant firstMonday = start.atOffset(ZoneOffset.UTC).toLocalDate().with(DayOfWeek.MONDAY)
+        .atStartOfDay().toInstant(ZoneOffset.UTC);
     for (DemoCast.Manager manager : cast.managers().stream().filter(DemoCast.Manager::weeklyDialogue).toList()) {
-      for (int week = 0; week * 7 < days; week++) {
-        Instant opened = start.plus(Duration.ofDays(week * 7L)).plusSeconds(random.nextInt(5 * 86400));
-        if (opened.isBefore(now)) {
+      // In every ISO week, Monday to Friday: the conversation is weekly on the calendar, not every seven days.
+      for (Instant monday = firstMonday; monday.isBefore(now); monday = monday.plus(Duration.ofDays(7))) {
+        Instant opened = monday.plusSeconds(8 * 3600 + random.nextInt(4 * 86400));
+        if (!opened.isBefore(start) && opened.isBefore(now)) {
           stories.add(story(manager, ActivityGroup.INTERACTION, opened, Duration.ofHours(1), now));
         }
       }
