@@ -219,6 +219,13 @@
     return (jan4 - day * 86400000 + (w - 1) * 7 * 86400000) / 1000;
   }
 
+  /** The ISO week that starts at a Monday (seconds), as the API writes it: 2026-W48. */
+  function isoWeek(t) {
+    const year = new Date((t + 3 * 86400) * 1000).getUTCFullYear(); // the week's Thursday decides its year
+    const week = Math.round((t - weekStart(year + '-W1')) / (7 * 86400)) + 1;
+    return year + '-W' + String(week).padStart(2, '0');
+  }
+
   function renderLeadTime(weeks) {
     fill($('lead-table').tBodies[0], weeks.map(doc => el('tr', { 'data-week': doc.window },
       el('th', { scope: 'row', text: doc.window }), figure('decided', doc.counts.decided, count),
@@ -243,7 +250,7 @@
         { label: 'p50 (days)', stroke: COLOURS.p50, width: 2, points: { show: true }, value: (u, v) => v == null ? NOT_AVAILABLE : v.toFixed(1) },
         { label: 'p90 (days)', stroke: COLOURS.p90, width: 2, dash: [6, 4], points: { show: true }, value: (u, v) => v == null ? NOT_AVAILABLE : v.toFixed(1) }],
       // One tick per ISO week, named as the API names it.
-      axes: [{ splits: () => xs, values: (u, splits) => splits.map(t => byStart.get(t)?.window || '') },
+      axes: [{ splits: () => xs, values: (u, splits) => splits.map(isoWeek) },
         { label: 'days' }]
     }, data, box);
   }
