@@ -243,7 +243,7 @@
     const width = Math.max(320, box.clientWidth || 640);
     if (state.chart) state.chart.destroy();
     state.chart = new uPlot({
-      width: width, height: 240,
+      width: width, height: 240, padding: [12, 48, 0, 0],
       scales: { x: { time: true } },
       legend: { live: false },
       series: [{ label: 'Week starting', value: (u, v) => v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10) },

@@ -167,10 +167,13 @@ final class StoryWriter {
     boolean power = group == ActivityGroup.POWER;
     boolean swayed = heard.containsKey(Perspective.CUSTOMER) && !heard.containsKey(Perspective.EMPLOYEE)
         && !heard.containsKey(Perspective.ORGANIZATION);
+    // Every party sees the added value when all three were heard: the study's real customer orientation.
+    boolean everyone = heard.keySet().containsAll(List.of(Perspective.CUSTOMER, Perspective.EMPLOYEE,
+        Perspective.ORGANIZATION));
     double value = switch (perspective) {
-      case CUSTOMER -> power ? 4.4 : deep(heard.get(Perspective.CUSTOMER)) ? 4.1 : 3.4;
-      case ORGANIZATION -> power ? 3.0 : swayed ? 2.6 : 3.8;
-      case EMPLOYEE -> swayed ? 2.8 : 3.5;
+      case CUSTOMER -> power ? 4.4 : deep(heard.get(Perspective.CUSTOMER)) ? 4.2 : 3.4;
+      case ORGANIZATION -> power ? 3.0 : swayed ? 2.6 : everyone ? 4.2 : 3.6;
+      case EMPLOYEE -> swayed ? 2.8 : everyone ? 4.2 : 3.4;
       case OTHER -> 3.5;
     };
     Depth depth = heard.get(perspective);
