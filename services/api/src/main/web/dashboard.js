@@ -354,6 +354,11 @@
 
   function onChange(message) {
     const doc = JSON.parse(message.data);
+    if (message.event === 'error') {
+      // The server's final event says why it ends the stream (docs/api.md): too slow, token expired, ...
+      state.ended = doc.reason;
+      return;
+    }
     if (message.event === 'decision') {
       learn(doc.unit, doc.managerId);
       const f = { unit: $('filter-unit').value, managerId: $('filter-manager').value, status: $('filter-status').value };
@@ -372,19 +377,28 @@
     if (state.stream) state.stream.abort();
     const controller = new AbortController();
     state.stream = controller;
+    let reconnecting = false;
     while (!controller.signal.aborted) {
+      state.ended = null;
       try {
         await KoersSse.open('/api/v1/stream', state.token, {
-          onOpen: () => { state.retry = 1; setStatus('Live: connected to the event stream.'); document.body.dataset.live = 'true'; },
+          onOpen: () => {
+            state.retry = 1;
+            setStatus('Live: connected to the event stream.');
+            document.body.dataset.live = 'true';
+            if (reconnecting) Object.keys(views).forEach(refresh); // what changed while disconnected
+          },
           onEvent: onChange
         }, controller.signal);
       } catch (e) {
         if (controller.signal.aborted) return;
         if (e.status === 401 || e.status === 403) { failed(new Refused('the stream refused the token')); return; }
       }
+      if (state.ended === 'token expired') { failed(new Refused('the token expired')); return; }
+      reconnecting = true;
       document.body.dataset.live = 'false';
       const wait = Math.min(30, state.retry *= 2);
-      setStatus('Live: disconnected; trying again in ' + wait + ' s.');
+      setStatus('Live: disconnected' + (state.ended ? ' (' + state.ended + ')' : '') + '; trying again in ' + wait + ' s.');
       await new Promise(r => setTimeout(r, wait * 1000));
     }
   }

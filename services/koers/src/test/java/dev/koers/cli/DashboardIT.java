@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -46,6 +49,7 @@ class DashboardIT {
       ChromeDriver browser = HeadlessChromium.start(profile, 1400, 2400);
       try {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(node.node().url() + "/");
         browser.findElement(By.id("token-input")).sendKeys(node.token(
             new dev.koers.api.auth.Principal("it-dashboard", dev.koers.schema.Role.VIEWER, null, null)));
@@ -54,10 +58,10 @@ class DashboardIT {
         new Select(browser.findElement(By.id("unit-picker"))).selectByValue(DashboardScenario.UNIT);
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
-        JsonNode metrics = unitMetrics(viewer);
         wait.until(d -> shown(d, "#unit-cards [data-figure='counts.decided'] dd").equals("2"));
-        assertShownEqualsApi(browser, metrics, json.readTree(viewer.get("/api/v1/units/"
-            + DashboardScenario.UNIT + "/metrics/weekly").body()));
+        // The page redraws when the stream reports a change: compare until both sides hold still.
+        eventually(wait, () -> assertShownEqualsApi(browser, unitMetrics(viewer), json.readTree(viewer.get(
+            "/api/v1/units/" + DashboardScenario.UNIT + "/metrics/weekly").body())));
 
         // A new submission appears without a reload.
         scenario.openAnother();
@@ -70,12 +74,14 @@ class DashboardIT {
         JsonNode events = json.readTree(viewer.get("/api/v1/decisions/" + DashboardScenario.HEARD_ALL + "/events")
             .body()).get("events");
         wait.until(d -> d.findElements(By.cssSelector("#timeline-table tbody tr")).size() == events.size());
-        List<WebElement> rows = browser.findElements(By.cssSelector("#timeline-table tbody tr"));
-        for (int i = 0; i < events.size(); i++) {
-          assertThat(rows.get(i).findElement(By.cssSelector("[data-figure=hash]")).getText())
-              .isEqualTo(events.get(i).get("hash").asText());
-          assertThat(rows.get(i).getText()).contains(events.get(i).get("kind").asText());
-        }
+        eventually(wait, () -> {
+          List<WebElement> rows = browser.findElements(By.cssSelector("#timeline-table tbody tr"));
+          for (int i = 0; i < events.size(); i++) {
+            assertThat(rows.get(i).findElement(By.cssSelector("[data-figure=hash]")).getText())
+                .isEqualTo(events.get(i).get("hash").asText());
+            assertThat(rows.get(i).getText()).contains(events.get(i).get("kind").asText());
+          }
+        });
         assertThat(browser.findElement(By.id("timeline")).isDisplayed()).isTrue();
 
         // A viewer sees no respondent ids and no comments anywhere on the page.
@@ -141,6 +147,28 @@ class DashboardIT {
       assertSame(cell(weeks.get(i), "p90"), week.at("/leadTimeSeconds/p90"), week.get("window") + " p90");
     }
     assertThat(browser.findElements(By.cssSelector("#lead-chart canvas"))).isNotEmpty();
+  }
+
+  /** A check that gives the page time to settle; when it never passes, its last failure is the test's. */
+  private static void eventually(WebDriverWait wait, Check check) throws Exception {
+    try {
+      wait.until(d -> {
+        try {
+          check.run();
+          return true;
+        } catch (AssertionError | WebDriverException e) {
+          return false;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } catch (TimeoutException e) {
+      check.run();
+    }
+  }
+
+  private interface Check {
+    void run() throws Exception;
   }
 
   private static String cell(WebElement row, String figure) {
