@@ -24,6 +24,13 @@ public final class StreamsService implements AutoCloseable {
 
   /** Records this application cannot handle go to {@code deadLetterTopic} ({@link StreamsErrorHandling}). */
   public StreamsService(String name, Topology topology, StreamsSettings settings, String deadLetterTopic) {
+    this(name, topology, settings, deadLetterTopic, new ThreadReplacement(name, ThreadReplacement.MAX_REPLACEMENTS,
+        ThreadReplacement.WINDOW, Clock.systemUTC()));
+  }
+
+  /** With another budget for replacing failed stream threads than the default. */
+  public StreamsService(String name, Topology topology, StreamsSettings settings, String deadLetterTopic,
+                        ThreadReplacement threads) {
     this.name = name;
     this.streams = new KafkaStreams(topology,
         StreamsErrorHandling.applyTo(settings.toProperties(), deadLetterTopic));
@@ -33,8 +40,7 @@ public final class StreamsService implements AutoCloseable {
         running.countDown();
       }
     });
-    this.threads = new ThreadReplacement(name, ThreadReplacement.MAX_REPLACEMENTS, ThreadReplacement.WINDOW,
-        Clock.systemUTC());
+    this.threads = threads;
     streams.setUncaughtExceptionHandler(threads);
   }
 
