@@ -4,29 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.koers.domain.view.DecisionProjector;
 import dev.koers.domain.view.DecisionView;
-import dev.koers.schema.Actor;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
-import dev.koers.schema.command.GiveFeedback;
+import dev.koers.testkit.history.Expected;
+import dev.koers.testkit.history.RandomHistory;
+import dev.koers.testkit.history.Shape;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Properties over random histories (300 seeds each, reproducible by seed): whatever is submitted, the log
- * is a gapless hash chain, and replaying it gives the live state (and the views' projector the same status).
+ * Properties over random histories (the test kit's, 300 seeds each, reproducible by seed): whatever is
+ * submitted, each decision's log is a gapless hash chain, and replaying it gives the live state (and the views'
+ * projector the same status).
  */
 class LedgerChainProperties {
 
   private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
+  private static final int SUBMISSIONS = 40;
+  private static final Shape VALID = Shape.realistic(START, 2, 2).withRespondents(4);
 
-  private final LedgerStep step = new LedgerStep(new Decider(Duration.ofMinutes(5)));
   private final HashChain hashChain = new HashChain();
 
   static LongStream seeds() {
@@ -35,23 +39,22 @@ class LedgerChainProperties {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void a_valid_history_is_accepted_whole_as_a_gapless_chain(long seed) {
-    RandomHistories random = new RandomHistories(seed);
-    List<SpecificRecord> commands = random.valid();
+  void a_valid_history_is_accepted_whole_as_gapless_chains(long seed) {
+    Logs logs = new Logs();
+    new RandomHistory(seed, VALID, logs).submissions(SUBMISSIONS);
 
-    Log log = submitAll(commands, random);
-
-    assertThat(log.rejections).as("rejections of a valid history").isEmpty();
-    assertThat(log.events).hasSize(commands.size() + 1);
-    assertIsAGaplessChain(log);
+    assertThat(logs.rejections).as("rejections of a valid history").isEmpty();
+    assertThat(logs.accepted).isEqualTo(SUBMISSIONS);
+    logs.byDecision.values().forEach(this::assertIsAGaplessChain);
   }
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void whatever_is_submitted_the_accepted_events_form_a_gapless_chain(long seed) {
-    RandomHistories random = new RandomHistories(seed);
+  void whatever_is_submitted_the_accepted_events_form_gapless_chains(long seed) {
+    Logs logs = new Logs();
+    new RandomHistory(seed, VALID.withMistakes(40).withEdges(30), logs).submissions(SUBMISSIONS);
 
-    assertIsAGaplessChain(submitAll(random.any(), random));
+    logs.byDecision.values().forEach(this::assertIsAGaplessChain);
   }
 
   private void assertIsAGaplessChain(Log log) {
@@ -71,38 +74,32 @@ class LedgerChainProperties {
     assertThat(replayed).isEqualTo(log.state);
   }
 
-  /** Opens d-42 first, then submits each command a random while after the one before. */
-  private Log submitAll(List<SpecificRecord> commands, RandomHistories random) {
-    Log log = new Log();
-    List<SpecificRecord> all = new ArrayList<>();
-    all.add(Fixtures.open());
-    all.addAll(commands);
-    Instant occurredAt = START;
-    for (int i = 0; i < all.size(); i++) {
-      occurredAt = occurredAt.plus(random.gap());
-      Submission submission = Request.request(all.get(i)).by(actorFor(all.get(i))).at(occurredAt).toSubmission();
-      LedgerStep.Result result = step.handle(log.state, submission, occurredAt.plusSeconds(1), "e-" + i);
+  /** The ledger's pure core over every decision of a history, keeping what it appended and answered. */
+  private static final class Logs implements RandomHistory.Ledger {
+    final LedgerStep step = new LedgerStep(new Decider(Duration.ofMinutes(5)));
+    final Map<String, Log> byDecision = new LinkedHashMap<>();
+    final List<Outcome> rejections = new ArrayList<>();
+    int accepted;
+
+    @Override
+    public boolean accepts(Submission submission, Expected expected) {
+      Log log = byDecision.computeIfAbsent(submission.getDecisionId(), id -> new Log());
+      LedgerStep.Result result = step.handle(log.state, submission, submission.getSubmittedAt(), "e-" + accepted);
       if (result.accepted()) {
         log.events.add(result.event().orElseThrow());
+        accepted++;
       } else {
         assertThat(result.newState()).isSameAs(log.state);
-        log.rejections.add(result.outcome());
+        rejections.add(result.outcome());
       }
       log.state = result.newState();
+      return result.accepted();
     }
-    return log;
   }
 
-  private static Actor actorFor(SpecificRecord command) {
-    return command instanceof GiveFeedback feedback
-        ? Fixtures.stakeholder(feedback.getRespondentId())
-        : Fixtures.owner();
-  }
-
-  /** What the ledger appended and answered, and the state it ended with. */
+  /** What the ledger appended to one decision, and the state it ended with. */
   private static final class Log {
     final List<DecisionEvent> events = new ArrayList<>();
-    final List<Outcome> rejections = new ArrayList<>();
     DecisionState state;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.koers.audit.cli.ExitCodes;
 import dev.koers.audit.cli.VerifyCommand;
 import dev.koers.audit.testing.AuditCli;
+import dev.koers.audit.testing.BoundsThroughTheLedger;
 import dev.koers.audit.testing.Histories;
 import dev.koers.audit.testing.LogTopics;
 import dev.koers.audit.testing.OutsideReader;
@@ -34,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real ledger writes a small log (submissions through the Java client); the outside reader, a Python
  * script with no Koers code, decodes it with only the .avsc files and recomputes the chains. It must agree with
- * {@code koers audit verify}, and fail on a tampered copy: this proves docs/wire-format.md true.
+ * {@code koers audit verify}, and fail on a tampered copy: this proves docs/wire-format.md true. The log also
+ * holds events at the bounds (issue 10.1, {@link BoundsThroughTheLedger}): whatever the ledger accepts, the
+ * outside reader reads.
  */
 @KafkaIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,11 +45,13 @@ class OutsideReaderIT {
 
   /** d-000 has 7 events (revised), d-001, d-002 and d-004 six, d-003 four (withdrawn): 29. */
   private static final int DECISIONS = 5;
+  private static final int EVENTS = 29;
 
   private final KafkaTestEnv env;
   private final LogTopics logTopics;
   private String prefix;
   private StreamsService ledger;
+  private BoundsThroughTheLedger bounds;
 
   OutsideReaderIT(KafkaTestEnv env) {
     this.env = env;
@@ -71,6 +76,8 @@ class OutsideReaderIT {
         assertThat(outcome.getResult()).as("outcome of %s", submissions.get(k).getSubmissionId())
             .isInstanceOf(Accepted.class);
       }
+      bounds = new BoundsThroughTheLedger(client, topics)
+          .run(20_261_206L, start.minus(BoundsThroughTheLedger.lead()), 120);
     }
   }
 
@@ -87,7 +94,19 @@ class OutsideReaderIT {
         "--topic-prefix", prefix);
 
     assertThat(result.exitCode()).as(result.out()).isZero();
-    assertThat(result.out()).contains("VERIFIED: 29 events of " + DECISIONS + " decisions");
+    assertThat(result.out()).contains("VERIFIED: " + (EVENTS + bounds.acceptedEvents()) + " events of "
+        + (DECISIONS + bounds.decisions()) + " decisions");
+  }
+
+  @Test
+  void theOutsideReaderReadsEventsAtTheBounds() throws Exception {
+    AuditCli.Result result = OutsideReader.run("--bootstrap-servers", env.bootstrapServers(),
+        "--topic-prefix", prefix, "--decision", BoundsThroughTheLedger.AT_THE_BOUNDS);
+
+    assertThat(bounds.acceptedEvents()).as("events of the random part and the decision at the bounds")
+        .isGreaterThan(3);
+    assertThat(result.exitCode()).as(result.out()).isZero();
+    assertThat(result.out()).contains("VERIFIED: 3 events of 1 decisions");
   }
 
   @Test
@@ -108,7 +127,8 @@ class OutsideReaderIT {
         "--topic-prefix", prefix, "--quiet");
 
     assertThat(result.exitCode()).as(result.out()).isEqualTo(ExitCodes.OK);
-    assertThat(result.out()).contains("(29 events) of " + DECISIONS + " decisions");
+    assertThat(result.out()).contains("(" + (EVENTS + bounds.acceptedEvents()) + " events) of "
+        + (DECISIONS + bounds.decisions()) + " decisions");
   }
 
   @Test

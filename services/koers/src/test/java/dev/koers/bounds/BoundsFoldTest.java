@@ -37,7 +37,7 @@ class BoundsFoldTest {
 
   private final EveryReader readers = new EveryReader();
 
-  @Property(tries = 25)
+  @Property(tries = 20)
   void everyAcceptedEventFoldsInEveryReaderAndEveryBrokenBoundIsNamed(@ForAll long seed) {
     PureLedger ledger = history(seed, 200);
 

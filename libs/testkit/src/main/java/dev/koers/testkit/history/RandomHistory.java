@@ -186,10 +186,17 @@ public final class RandomHistory {
     }
   }
 
-  /** Commands the rules refuse: before the opening, by another manager, in the future, before the decision. */
+  /**
+   * Commands the rules refuse: before the opening, by another manager, in the future, before the decision, or
+   * one the decision's status does not allow (a revision while it is open, a second decision, ...).
+   */
   private void mistake(String id, Known decision) {
     Edits none = new Edits(false, false);
-    switch (random.nextInt(4)) {
+    switch (random.nextInt(6)) {
+      case 4 -> owner(id, decision.open ? new ReviseDecision("too early", "other outcome")
+          : new MakeDecision("decided again", null, false), clock, none);
+      case 5 -> owner(id, decision.open ? new CommunicateDecision(List.of(Perspective.CUSTOMER), "email")
+          : new WithdrawDecision("too late"), clock, none);
       case 0 -> owner(id, new HearPerspective(Perspective.CUSTOMER, Depth.INFORMED, null, null),
           notBeforeEarliest(decision.openedAt.minusSeconds(60)), none);
       case 1 -> submit(id, new MakeDecision("not mine", null, false), new Actor("m-intruder", Role.MANAGER), clock,
