@@ -102,7 +102,7 @@ final class StreamSubscription implements ViewFeed.Subscriber {
             send(() -> client.sendComment("keep-alive"));
           }
         } else if (change != WAKE_UP && end.get() == null) {
-          send(() -> client.sendEvent(change.event(), change.data().toString(), change.id()));
+          send(() -> client.sendEvent(change.event(), change.json(), change.id()));
         }
       }
     } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package dev.koers.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
 import dev.koers.schema.view.ScopeKind;
@@ -19,8 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class ViewFeed implements AutoCloseable {
 
-  /** One change of a view: the event name, the record key, the unit it concerns (null for a manager's), its JSON. */
-  public record Change(String event, String id, String unit, ObjectNode data) {}
+  /**
+   * One change of a view: the event name, the record key, the unit it concerns (null for a manager's), and its
+   * JSON, rendered once for every subscriber.
+   */
+  public record Change(String event, String id, String unit, String json) {}
 
   /** A subscriber's callback; it must not block. */
   public interface Subscriber {
@@ -68,14 +70,14 @@ public final class ViewFeed implements AutoCloseable {
       DecisionSummary summary = topics.viewDecisions().valueSerde().deserializer()
           .deserialize(record.topic(), record.value());
       return summary == null ? null
-          : new Change("decision", record.key(), summary.getUnit(), ViewJson.decision(summary));
+          : new Change("decision", record.key(), summary.getUnit(), ViewJson.decision(summary).toString());
     }
     MetricsView metrics = topics.viewMetrics().valueSerde().deserializer().deserialize(record.topic(), record.value());
     if (metrics == null) {
       return null; // an aggregate that emptied out
     }
     String unit = metrics.getScopeKind() == ScopeKind.UNIT ? metrics.getScopeId() : null;
-    return new Change("metrics", record.key(), unit, ViewJson.metrics(metrics));
+    return new Change("metrics", record.key(), unit, ViewJson.metrics(metrics).toString());
   }
 
   @Override

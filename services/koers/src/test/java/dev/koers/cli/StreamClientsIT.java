@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,37 +51,45 @@ class StreamClientsIT {
 
   @Test
   @Tag("attack")
-  void aSubscriberThatNeverReadsDelaysNoOneAndIsEndedAsTooSlow(KafkaTestEnv kafka, @TempDir Path state)
+  void aSubscriberThatNeverReadsDelaysNoneOfTheOthersAndIsEndedAsTooSlow(KafkaTestEnv kafka, @TempDir Path state)
       throws Exception {
-    // 8 rounds of 40 changes of about 30 KB (10 MB): more than the stalled client's TCP buffers and its 100
-    // buffered changes hold. Each round stays below the reader's buffer, which the feed fills in one burst.
-    int rounds = 8;
+    // 6 rounds of 40 changes of about 30 KB (7 MB): more than the stalled client's TCP buffers (up to 4 MB) and
+    // its 50 buffered changes hold. Each round stays below the readers' buffers, which the feed fills at once.
+    // Few rounds keep the stalled write short of Jetty's idle timeout (30 s), which would end it without the
+    // final event.
+    int rounds = 6;
     int perRound = 40;
-    try (TestNode node = TestNode.withStreams(kafka, state, new StreamLimits(10, 5, 100));
+    int readerCount = 8;
+    Set<String> written = IntStream.range(0, rounds * perRound).mapToObj(i -> "load-" + i)
+        .collect(Collectors.toSet());
+    List<StreamSubscriber> readers = new ArrayList<>();
+    try (TestNode node = TestNode.withStreams(kafka, state, new StreamLimits(20, 5, 50));
          StalledClient stalled = StalledClient.open(node.node().port(), "/api/v1/stream",
              node.token(new Principal("stalled", Role.VIEWER, null, null)));
          KafkaProducer<String, DecisionSummary> views = producer(kafka, node.node().topics().viewDecisions())) {
       await().atMost(WAIT).until(() -> openStreams(node) == 1);
-      try (StreamSubscriber reader = StreamSubscriber.subscribed(node.node().url(),
-          node.token(new Principal("reader", Role.VIEWER, null, null)))) {
-        String title = "x".repeat(30_000);
-        for (int round = 0; round < rounds; round++) {
-          for (int i = 0; i < perRound; i++) {
-            String id = "load-" + (round * perRound + i);
-            views.send(new ProducerRecord<>(node.node().topics().viewDecisions().name(), id, summary(id, title)));
-          }
-          views.flush();
-          int expected = (round + 1) * perRound;
-          await("round " + round + " at the reading subscriber").atMost(WAIT)
-              .until(() -> reader.data("decision").size() >= expected);
+      for (int r = 0; r < readerCount; r++) {
+        readers.add(StreamSubscriber.subscribed(node.node().url(),
+            node.token(new Principal("reader-" + r, Role.VIEWER, null, null))));
+      }
+      String title = "x".repeat(30_000);
+      for (int round = 0; round < rounds; round++) {
+        for (int i = 0; i < perRound; i++) {
+          String id = "load-" + (round * perRound + i);
+          views.send(new ProducerRecord<>(node.node().topics().viewDecisions().name(), id, summary(id, title)));
         }
-        Set<String> received = reader.data("decision").stream().map(d -> d.get("decisionId").asText())
-            .collect(Collectors.toSet());
-        assertThat(reader.data("decision")).hasSize(rounds * perRound);
-        assertThat(received).isEqualTo(IntStream.range(0, rounds * perRound).mapToObj(i -> "load-" + i)
-            .collect(Collectors.toSet()));
+        views.flush();
+        int expected = (round + 1) * perRound;
+        await("round " + round + " at every reading subscriber").atMost(WAIT)
+            .until(() -> readers.stream().allMatch(reader -> reader.data("decision").size() >= expected));
+      }
+      for (StreamSubscriber reader : readers) {
+        List<String> received = reader.data("decision").stream().map(d -> d.get("decisionId").asText()).toList();
+        assertThat(received).hasSize(rounds * perRound);
+        assertThat(Set.copyOf(received)).isEqualTo(written);
         assertThat(reader.ended()).isFalse();
       }
+      readers.forEach(StreamSubscriber::close);
 
       String seenByStalled = stalled.readToEnd(WAIT);
       assertThat(seenByStalled).contains("event: error", "\"reason\":\"too slow\"");
@@ -88,6 +97,8 @@ class StreamClientsIT {
       await().atMost(WAIT).until(() -> MetricsText.value(node.admin().get("/metrics").body(),
           "koers_stream_ended_total", "reason", "too slow") == 1);
       await().atMost(WAIT).until(() -> openStreams(node) == 0);
+    } finally {
+      readers.forEach(StreamSubscriber::close);
     }
   }
 
