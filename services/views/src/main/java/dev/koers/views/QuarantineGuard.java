@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * Stands in front of the decision fold: reads each record of the log itself, and when a record cannot be read
  * or folded it sets that one decision aside (an entry in {@link QuarantineStores#ENTRIES}, a dead letter, one
  * log line) instead of stopping the views. Later records of a quarantined decision are held, not folded. Once
- * after every start it tries the held records again, so a version that can fold them releases the decision
- * (docs/operations.md).
+ * each time this instance takes the task on (a start, a rebalance) it tries the held records again, so a version
+ * that can fold them releases the decision (docs/operations.md).
  */
 final class QuarantineGuard implements Processor<byte[], byte[], String, ViewChange> {
 
