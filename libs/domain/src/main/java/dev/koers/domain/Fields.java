@@ -6,9 +6,6 @@ import java.util.Optional;
 /** The single-field rules, each returning the rejection it would give. Lengths count Unicode code points. */
 final class Fields {
 
-  static final int RATING_MIN = 1;
-  static final int RATING_MAX = 5;
-
   private Fields() {}
 
   static Optional<Verdict.Reject> decisionId(String decisionId) {
@@ -40,11 +37,7 @@ final class Fields {
 
   /** Null passes: an absent rating is allowed, a present one must be on the scale. */
   static Optional<Verdict.Reject> rating(String field, Integer value) {
-    if (value == null || (value >= RATING_MIN && value <= RATING_MAX)) {
-      return Optional.empty();
-    }
-    return reject(Rule.RATING_OUT_OF_RANGE, field + " must be a whole number from " + RATING_MIN + " to "
-        + RATING_MAX + "; it is " + value);
+    return InputBounds.rating(field, value).map(FieldViolation::reject);
   }
 
   private static Optional<Verdict.Reject> reject(Rule rule, String message) {

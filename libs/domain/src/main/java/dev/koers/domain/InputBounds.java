@@ -35,6 +35,8 @@ public final class InputBounds {
   public static final int NAME_MAX = 200;
   /** Prose: context, summary, outcome, rationale, reason, comment. */
   public static final int TEXT_MAX = 10_000;
+  public static final int RATING_MIN = 1;
+  public static final int RATING_MAX = 5;
 
   private static final Pattern DECISION_ID = Pattern.compile("[A-Za-z0-9._-]{1," + DECISION_ID_MAX + "}");
   private static final int SHOWN_MAX = 80;
@@ -83,7 +85,7 @@ public final class InputBounds {
         return dueBy;
       }
     } else {
-      Optional<FieldViolation> texts = texts(commandTexts(command));
+      Optional<FieldViolation> texts = texts(commandTexts(command)).or(() -> ratings(command));
       if (texts.isPresent()) {
         return texts;
       }
@@ -99,6 +101,26 @@ public final class InputBounds {
     }
     return Optional.of(new FieldViolation(Rule.DECISION_ID_INVALID, field, "decision id " + shown(id)
         + " must be 1.." + DECISION_ID_MAX + " characters from A-Z, a-z, 0-9, '.', '_' and '-', and not '.' or '..'"));
+  }
+
+  /** Null passes: an absent rating is allowed, a present one must be a whole number on the scale. */
+  public static Optional<FieldViolation> rating(String field, Integer value) {
+    if (value == null || (value >= RATING_MIN && value <= RATING_MAX)) {
+      return Optional.empty();
+    }
+    return Optional.of(new FieldViolation(Rule.RATING_OUT_OF_RANGE, field, field + " must be a whole number from "
+        + RATING_MIN + " to " + RATING_MAX + "; it is " + value));
+  }
+
+  /** A feedback's ratings, named as the HTTP body nests them. */
+  private static Optional<FieldViolation> ratings(Object command) {
+    if (!(command instanceof GiveFeedback c)) {
+      return Optional.empty();
+    }
+    return rating("ratings.clarity", c.getClarity())
+        .or(() -> rating("ratings.speed", c.getSpeed()))
+        .or(() -> rating("ratings.heard", c.getHeard()))
+        .or(() -> rating("ratings.addedValue", c.getAddedValue()));
   }
 
   /** An instant a submitter gives: null passes (required is another rule). */

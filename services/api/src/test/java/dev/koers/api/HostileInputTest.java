@@ -109,6 +109,15 @@ class HostileInputTest {
   }
 
   @Test
+  void aRatingOffTheScaleNamesItsField() throws Exception {
+    String id = openDecision();
+    post("/api/v1/decisions/" + id + "/outcome", manager, JSON, "{\"outcome\":\"yes\"}");
+    assertRule(post("/api/v1/decisions/" + id + "/feedback", admin, JSON,
+        "{\"perspective\":\"CUSTOMER\",\"respondentId\":\"r-1\",\"ratings\":{\"clarity\":4,\"heard\":6}}"),
+        422, "RATING_OUT_OF_RANGE", "ratings.heard");
+  }
+
+  @Test
   void freeTextKeepsLineBreaksAndTabsButNoOtherControlCharacters() throws Exception {
     assertThat(post("/api/v1/decisions", manager, JSON, opening("\"context\":\"one\\ntwo\\r\\n\\tthree\""))
         .statusCode()).isEqualTo(201);
