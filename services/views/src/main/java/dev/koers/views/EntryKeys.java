@@ -1,7 +1,7 @@
 package dev.koers.views;
 
 /**
- * Keys of a decision's many small entries: its id, a '/', and the event's sequence (zero-padded, so that the
+ * Keys of many small entries. A decision's: its id, a '/', and the event's sequence (zero-padded, so that the
  * stores' byte order is sequence order and a prefix scan reads the timeline in log order) or the respondent's
  * id. A decision id never contains '/' (api.md: {@code [A-Za-z0-9._-]}), so one decision's prefix is never
  * the start of another's.
@@ -19,6 +19,14 @@ final class EntryKeys {
 
   static String respondent(String decisionId, String respondentId) {
     return prefix(decisionId) + respondentId;
+  }
+
+  /**
+   * A respondent of one score group of an aggregate. An aggregate key may hold any character, so its length
+   * comes first; a group's name holds no '/'; the respondent's id is the rest. No two triples share a key.
+   */
+  static String aggregateRespondent(String aggregateKey, String group, String respondentId) {
+    return aggregateKey.length() + ":" + aggregateKey + SEPARATOR + group + SEPARATOR + respondentId;
   }
 
   /** What every entry of the decision, and no other decision's, starts with. */

@@ -5,6 +5,7 @@ import dev.koers.domain.metrics.AggregateKey;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.MetricsAggregate;
 import dev.koers.domain.metrics.MetricsDocument;
+import dev.koers.domain.metrics.SplitAggregates;
 import dev.koers.schema.view.MetricsView;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,13 +14,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Adds each net change to its aggregate (unit or manager, all time or one ISO week) and publishes the new
- * document; an aggregate that falls back to zero is deleted, as a replay would never have made it.
+ * document; an aggregate that falls back to zero is deleted, as a replay would never have made it. The
+ * aggregate's respondents are entries of their own ({@link SplitAggregates}), so it does not grow with them.
  */
 final class MetricsAggregator implements Processor<String, MetricsAggregate, String, MetricsView> {
 
   private final Anonymity anonymity;
   private ProcessorContext<String, MetricsView> context;
   private KeyValueStore<String, MetricsAggregate> aggregates;
+  private KeyValueStore<String, Long> respondents;
 
   MetricsAggregator(Anonymity anonymity) {
     this.anonymity = anonymity;
@@ -29,12 +32,14 @@ final class MetricsAggregator implements Processor<String, MetricsAggregate, Str
   public void init(ProcessorContext<String, MetricsView> context) {
     this.context = context;
     this.aggregates = context.getStateStore(ViewsTopology.METRICS_STORE);
+    this.respondents = context.getStateStore(ViewsTopology.METRICS_RESPONDENTS_STORE);
   }
 
   @Override
   public void process(Record<String, MetricsAggregate> record) {
     MetricsAggregate before = aggregates.get(record.key());
-    MetricsAggregate after = (before == null ? MetricsAggregate.ZERO : before).plus(record.value());
+    MetricsAggregate after = SplitAggregates.plus(before == null ? MetricsAggregate.ZERO : before, record.value(),
+        new StoredRespondents(respondents, record.key()));
     if (after.zero()) {
       aggregates.delete(record.key());
       context.forward(record.withValue(null));

@@ -39,6 +39,8 @@ public final class ViewsTopology {
   public static final String CONTRIBUTIONS = "views-contributions";
   public static final String METRICS_PROCESSOR = "views-metrics-aggregator";
   public static final String METRICS_STORE = "views-metrics";
+  /** Each respondent's count in each score group of an aggregate: the aggregate keeps only their number. */
+  public static final String METRICS_RESPONDENTS_STORE = "views-metrics-respondents";
   public static final String SPLIT = "views-split-";
 
   private ViewsTopology() {}
@@ -56,6 +58,8 @@ public final class ViewsTopology {
         Serdes.String(), topics.events().valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_STORE),
         Serdes.String(), JsonSerde.of(MetricsAggregate.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_RESPONDENTS_STORE),
+        Serdes.String(), Serdes.Long()));
     QuarantineStores.addTo(builder);
 
     // The log is keyed by decision id already, so the per-decision stores need no repartition. It is read as
@@ -81,7 +85,8 @@ public final class ViewsTopology {
                     .withKeySerde(Serdes.String())
                     .withValueSerde(JsonSerde.of(MetricsAggregate.class))
                     .withStreamPartitioner(new ScopePartitioner<>()))
-                .process(() -> new MetricsAggregator(anonymity), Named.as(METRICS_PROCESSOR), METRICS_STORE)
+                .process(() -> new MetricsAggregator(anonymity), Named.as(METRICS_PROCESSOR), METRICS_STORE,
+                    METRICS_RESPONDENTS_STORE)
                 .to(topics.viewMetrics().name(), Produced.<String, MetricsView>with(Serdes.String(),
                     topics.viewMetrics().valueSerde()).withName("views-metrics-sink")), "metrics"))
         .branch((key, change) -> change instanceof ViewChange.DeadLettered, Branched.withConsumer(

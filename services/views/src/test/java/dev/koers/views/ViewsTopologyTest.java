@@ -127,7 +127,8 @@ class ViewsTopologyTest {
   void storesAndProcessorsHaveTheirDeliberateNames() {
     String description = ViewsTopology.build(topics, Anonymity.DEFAULT).describe().toString();
     assertThat(description).contains(ViewsTopology.DECISIONS_STORE, ViewsTopology.FACTS_STORE,
-        ViewsTopology.FEEDBACK_STORE, ViewsTopology.TIMELINES_STORE, ViewsTopology.METRICS_STORE, ViewsTopology.CONTRIBUTIONS + "-repartition",
+        ViewsTopology.FEEDBACK_STORE, ViewsTopology.TIMELINES_STORE, ViewsTopology.METRICS_STORE,
+        ViewsTopology.METRICS_RESPONDENTS_STORE, ViewsTopology.CONTRIBUTIONS + "-repartition",
         ViewsTopology.EVENTS_SOURCE, ViewsTopology.DECISION_PROCESSOR, ViewsTopology.METRICS_PROCESSOR);
     assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
   }
@@ -169,6 +170,17 @@ class ViewsTopologyTest {
     assertThat(stored.feedback().overall().respondents()).isEqualTo(2);
     assertThat(stored.feedback().overall().ratings().claritySum()).isEqualTo(9);
     assertThat(summaries.readKeyValuesToMap().get("d-1").getScores().getOverall().getRespondents()).isEqualTo(2);
+
+    // The unit's aggregate counts its respondents and names none: they are entries of their own.
+    KeyValueStore<String, MetricsAggregate> aggregates = driver.getKeyValueStore(ViewsTopology.METRICS_STORE);
+    MetricsAggregate unit = aggregates.get("UNIT:north:ALL");
+    assertThat(unit.feedback().overall().respondents().distinct()).isEqualTo(2);
+    assertThat(unit.feedback().overall().respondents().counts()).isEmpty();
+    assertThat(metricViews.readKeyValuesToMap().get("UNIT:north:ALL").getScores().getOverall().getRespondents())
+        .isEqualTo(2);
+    KeyValueStore<String, Long> respondents = driver.getKeyValueStore(ViewsTopology.METRICS_RESPONDENTS_STORE);
+    assertThat(respondents.get("14:UNIT:north:ALL/overall/r-1")).isEqualTo(1L);
+    assertThat(respondents.get("14:UNIT:north:ALL/overall/r-2")).isEqualTo(1L);
   }
 
   private static GiveFeedback feedback(String respondentId, int clarity) {

@@ -5,6 +5,7 @@ import dev.koers.schema.Perspective;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Current feedback, counted in the week it was given: the score groups (overall and per perspective) and the
@@ -30,6 +31,21 @@ public record FeedbackTotals(ScoreTotals overall, Map<Perspective, ScoreTotals> 
       default -> GapTotals.ZERO;
     };
     return new FeedbackTotals(one, Map.of(feedback.perspective(), one), Map.of(group, side));
+  }
+
+  /**
+   * Each score group replaced by what {@code map} makes of it, given the group's name: {@code overall},
+   * {@code perspective:<PERSPECTIVE>}, {@code gap:<ACTIVITY_GROUP>:customer} or {@code …:organization}.
+   */
+  FeedbackTotals mapGroups(BiFunction<String, ScoreTotals, ScoreTotals> map) {
+    Map<Perspective, ScoreTotals> perspectives = new EnumMap<>(Perspective.class);
+    byPerspective.forEach((perspective, group) -> perspectives.put(perspective,
+        map.apply("perspective:" + perspective, group)));
+    Map<ActivityGroup, GapTotals> gaps = new EnumMap<>(ActivityGroup.class);
+    perceptionGap.forEach((activityGroup, gap) -> gaps.put(activityGroup, new GapTotals(
+        map.apply("gap:" + activityGroup + ":customer", gap.customer()),
+        map.apply("gap:" + activityGroup + ":organization", gap.organization()))));
+    return new FeedbackTotals(map.apply("overall", overall), perspectives, gaps);
   }
 
   public FeedbackTotals plus(FeedbackTotals other) {

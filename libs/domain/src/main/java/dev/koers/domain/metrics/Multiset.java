@@ -12,13 +12,20 @@ import java.util.TreeSet;
  * contents are equal multisets.
  *
  * @param counts element to count, sorted; never a zero count
+ * @param elsewhere how many further elements are present, each once, but kept outside this record: the views
+ *     keep an aggregate's respondents as entries of their own ({@link SplitAggregates}), so that the aggregate
+ *     does not grow with them; 0 wherever the elements are all here
  */
-public record Multiset(Map<String, Long> counts) {
+public record Multiset(Map<String, Long> counts, long elsewhere) {
 
   public static final Multiset EMPTY = new Multiset(Map.of());
 
   public Multiset {
     counts = SortedCounts.of(counts);
+  }
+
+  public Multiset(Map<String, Long> counts) {
+    this(counts, 0);
   }
 
   public static Multiset of(String element) {
@@ -34,13 +41,18 @@ public record Multiset(Map<String, Long> counts) {
   }
 
   Multiset combine(Multiset other, int sign) {
-    if (other.counts.isEmpty()) {
+    if (other.counts.isEmpty() && other.elsewhere == 0) {
       return this;
     }
-    if (sign > 0 && counts.isEmpty()) {
+    if (sign > 0 && counts.isEmpty() && elsewhere == 0) {
       return other;
     }
-    return new Multiset(SortedCounts.combine(sorted(), other.sorted(), sign));
+    return new Multiset(SortedCounts.combine(sorted(), other.sorted(), sign), elsewhere + sign * other.elsewhere);
+  }
+
+  /** {@code present} distinct elements, all of them kept elsewhere. */
+  static Multiset keptElsewhere(long present) {
+    return new Multiset(Map.of(), present);
   }
 
   /** The counts as the canonical constructor keeps them. */
@@ -49,10 +61,10 @@ public record Multiset(Map<String, Long> counts) {
     return (SortedCounts<String>) counts;
   }
 
-  /** How many different elements are present (count above zero). */
+  /** How many different elements are present (count above zero, or kept elsewhere). */
   public long distinct() {
     SortedCounts<String> sorted = sorted();
-    long distinct = 0;
+    long distinct = elsewhere;
     for (int i = 0; i < sorted.size(); i++) {
       if (sorted.countAt(i) > 0) {
         distinct++;
@@ -61,7 +73,7 @@ public record Multiset(Map<String, Long> counts) {
     return distinct;
   }
 
-  /** The elements present, sorted. */
+  /** The elements present here (not those kept elsewhere), sorted. */
   public SortedSet<String> elements() {
     TreeSet<String> present = new TreeSet<>();
     counts.forEach((element, count) -> {

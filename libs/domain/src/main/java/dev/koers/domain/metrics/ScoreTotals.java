@@ -42,15 +42,17 @@ public record ScoreTotals(Multiset respondents, RatingTotals ratings) {
   static final class Sum {
 
     private final SortedCounts.Sum<String> respondents = new SortedCounts.Sum<>();
+    private long elsewhere;
     private RatingTotals ratings = RatingTotals.ZERO;
 
     void add(ScoreTotals term) {
       respondents.add(term.respondents.sorted());
+      elsewhere += term.respondents.elsewhere();
       ratings = ratings.plus(term.ratings);
     }
 
     ScoreTotals total() {
-      return new ScoreTotals(new Multiset(respondents.total()), ratings);
+      return new ScoreTotals(new Multiset(respondents.total(), elsewhere), ratings);
     }
   }
 }
