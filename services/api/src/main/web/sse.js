@@ -35,17 +35,24 @@ window.KoersSse = (function () {
         id = value;
       }
     }
+    let skipLineFeed = false; // a CR ended the last line: a LF right after it belongs to that line end
     return function feed(chunk) {
       buffer += chunk;
-      let match;
-      const eol = /\r\n|\n|\r/g;
       let start = 0;
-      while ((match = eol.exec(buffer)) !== null) {
-        if (match[0] === '\r' && match.index === buffer.length - 1) {
-          break; // a lone \r at the end may be the first half of \r\n
+      for (let i = 0; i < buffer.length; i++) {
+        const c = buffer.charAt(i);
+        if (skipLineFeed) {
+          skipLineFeed = false;
+          if (c === '\n') {
+            start = i + 1;
+            continue;
+          }
         }
-        line(buffer.slice(start, match.index));
-        start = eol.lastIndex;
+        if (c === '\r' || c === '\n') {
+          line(buffer.slice(start, i));
+          start = i + 1;
+          skipLineFeed = c === '\r';
+        }
       }
       buffer = buffer.slice(start);
     };

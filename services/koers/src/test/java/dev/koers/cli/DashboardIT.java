@@ -55,6 +55,7 @@ class DashboardIT {
             new dev.koers.api.auth.Principal("it-dashboard", dev.koers.schema.Role.VIEWER, null, null)));
         browser.findElement(By.cssSelector("#token-form button[type=submit]")).click();
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        assertTheStreamParserReadsEventsSplitAnywhere(browser);
         new Select(browser.findElement(By.id("unit-picker"))).selectByValue(DashboardScenario.UNIT);
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
@@ -95,6 +96,15 @@ class DashboardIT {
         Files.createDirectories(shot.getParent());
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(shot)).isPositive();
+
+        // The API docs: Swagger UI renders the served contract, every operation of it.
+        int operations = 0;
+        for (JsonNode path : json.readTree(viewer.get("/api/v1/openapi.json").body()).get("paths")) {
+          operations += path.size();
+        }
+        browser.get(node.node().url() + "/api/docs");
+        int expected = operations;
+        wait.until(d -> d.findElements(By.cssSelector(".opblock")).size() == expected);
       } finally {
         browser.quit();
       }
@@ -147,6 +157,17 @@ class DashboardIT {
       assertSame(cell(weeks.get(i), "p90"), week.at("/leadTimeSeconds/p90"), week.get("window") + " p90");
     }
     assertThat(browser.findElements(By.cssSelector("#lead-chart canvas"))).isNotEmpty();
+  }
+
+  /** The page's SSE parser, fed a stream cut at awkward places (inside a CRLF, a field name, a multi-line data). */
+  @SuppressWarnings("unchecked")
+  private static void assertTheStreamParserReadsEventsSplitAnywhere(ChromeDriver browser) {
+    List<String> parsed = (List<String>) browser.executeScript(
+        "const seen = []; const feed = KoersSse.parser(e => seen.push(e.event + '|' + e.id + '|' + e.data));"
+            + "[': subscribed\\r', '\\n\\r\\nev', 'ent: decision\\r\\nid: 7\\r\\ndata: {\"a\":', '1}\\r', '\\n\\r',"
+            + " '\\n', 'data: one\\ndata:two\\n\\n', ': keep-alive\\n\\n', 'event: error\\rdata: {}\\r\\r'].forEach(feed);"
+            + "return seen;");
+    assertThat(parsed).containsExactly("decision|7|{\"a\":1}", "message|7|one\ntwo", "error|7|{}");
   }
 
   /** A check that gives the page time to settle; when it never passes, its last failure is the test's. */
