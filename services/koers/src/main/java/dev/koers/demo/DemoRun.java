@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  */
 public final class DemoRun {
 
+  private static final Duration LIVE_EVERY = Duration.ofSeconds(4);
+  private static final int LIVE_STORIES_AT_ONCE = 64;
+
   /** What a run does; {@code live}: keep telling new stories after the history until interrupted. */
   public record Settings(String url, long seed, String runId, double rate, int days, int decisions, int senders,
                          boolean live) {}
@@ -43,6 +46,8 @@ public final class DemoRun {
         + " requests at up to " + settings.rate() + "/s) to " + settings.url() + ", run " + settings.runId()
         + ", seed " + settings.seed());
     ExecutorService senders = Executors.newFixedThreadPool(settings.senders());
+    // Live stories mostly wait for their next moment: each holds a thread for a minute or two.
+    ExecutorService liveSenders = Executors.newFixedThreadPool(LIVE_STORIES_AT_ONCE);
     ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
     progress.scheduleAtFixedRate(() -> out.accept(tally.progress()), 5, 5, TimeUnit.SECONDS);
     try {
@@ -52,10 +57,13 @@ public final class DemoRun {
       }
       if (settings.live()) {
         out.accept("history told (" + tally.progress() + "); now live: a new decision every few seconds, Ctrl-C stops");
+        progress.shutdownNow();
+        progress = Executors.newSingleThreadScheduledExecutor();
+        progress.scheduleAtFixedRate(() -> out.accept(tally.progress()), 60, 60, TimeUnit.SECONDS);
         while (!Thread.currentThread().isInterrupted()) {
           List<DemoStep> story = plan.live(clock.instant());
-          senders.submit(() -> tell(sender, story));
-          Thread.sleep(Duration.ofSeconds(4).toMillis());
+          liveSenders.submit(() -> tell(sender, story));
+          Thread.sleep(LIVE_EVERY.toMillis());
         }
       }
     } catch (java.util.concurrent.ExecutionException e) {
@@ -63,6 +71,7 @@ public final class DemoRun {
     } finally {
       progress.shutdownNow();
       senders.shutdownNow();
+      liveSenders.shutdownNow();
     }
     return tally;
   }
