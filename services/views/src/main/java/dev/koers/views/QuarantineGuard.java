@@ -133,8 +133,8 @@ final class QuarantineGuard implements Processor<byte[], byte[], String, ViewCha
 
   private void deadLetter(Record<byte[], byte[]> record, String code, String message) {
     Record<byte[], byte[]> letter = DeadLetter.of(record, code, message, context);
-    context.forward(new Record<>(record.key() == null ? null : Serdes.String().deserializer().deserialize(null,
-        record.key()), new ViewChange.DeadLettered(letter.key(), letter.value()), letter.timestamp(),
+    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    context.forward(new Record<>(key, new ViewChange.DeadLettered(letter.key(), letter.value()), letter.timestamp(),
         letter.headers()));
   }
 
