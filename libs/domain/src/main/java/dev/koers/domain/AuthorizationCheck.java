@@ -43,7 +43,7 @@ final class AuthorizationCheck implements RuleCheck {
     String managerId = ((OpenDecision) attempt.command()).getManagerId();
     if (!Objects.equals(managerId, actor.getId())) {
       return Optional.of(attempt.reject(Rule.NOT_OWNING_MANAGER, "a manager opens decisions only for"
-          + " themself: managerId '" + managerId + "' is not your id '" + actor.getId() + "'"));
+          + " themself: managerId " + InputBounds.shown(managerId) + " is not your id " + InputBounds.shown(actor.getId())));
     }
     return Optional.empty();
   }
@@ -57,7 +57,8 @@ final class AuthorizationCheck implements RuleCheck {
     if (!Objects.equals(respondentId, actor.getId())) {
       // Later feedback replaces earlier feedback of the same respondent, so posing as another would erase theirs.
       return Optional.of(attempt.reject(Rule.RESPONDENT_MISMATCH, "a stakeholder gives feedback only as"
-          + " themself: respondentId '" + respondentId + "' is not your id '" + actor.getId() + "'"));
+          + " themself: respondentId " + InputBounds.shown(respondentId) + " is not your id "
+          + InputBounds.shown(actor.getId())));
     }
     return Optional.empty();
   }
@@ -72,7 +73,7 @@ final class AuthorizationCheck implements RuleCheck {
     if (!owner.equals(actor.getId())) {
       return Optional.of(attempt.reject(Rule.NOT_OWNING_MANAGER, "only the owning manager (" + owner
           + ") or an ADMIN may " + action + " decision " + attempt.decisionId() + "; you are manager "
-          + actor.getId()));
+          + InputBounds.printable(actor.getId())));
     }
     return Optional.empty();
   }

@@ -206,10 +206,15 @@ public final class InputBounds {
 
   /** A value as a message may show it: quoted, cut short, every character outside printable ASCII escaped. */
   static String shown(String value) {
+    return value == null ? "null" : "'" + printable(value) + "'";
+  }
+
+  /** A value cut short and with every character outside printable ASCII as {@code \\uXXXX}: safe on one line. */
+  static String printable(String value) {
     if (value == null) {
       return "null";
     }
-    StringBuilder shown = new StringBuilder("'");
+    StringBuilder shown = new StringBuilder();
     for (int i = 0; i < value.length() && i < SHOWN_MAX; i++) {
       char c = value.charAt(i);
       if (c >= 0x20 && c < 0x7F) {
@@ -218,6 +223,6 @@ public final class InputBounds {
         shown.append(String.format("\\u%04X", (int) c));
       }
     }
-    return shown.append(value.length() > SHOWN_MAX ? "'…" : "'").toString();
+    return shown.append(value.length() > SHOWN_MAX ? "…" : "").toString();
   }
 }

@@ -82,6 +82,17 @@ class BoundsSpec {
         .hasSizeLessThan(300);
   }
 
+  @Test
+  void an_authorization_message_shows_a_hostile_id_escaped() {
+    given()
+        .when(request(open(c -> c.setManagerId("m-1" + ESC + "[2J"))).by(Fixtures.manager("m-2" + "\u202E")))
+        .thenRejected(Rule.NOT_OWNING_MANAGER)
+        .isEqualTo("a manager opens decisions only for themself: managerId 'm-1\\u001B[2J' is not your id "
+            + "'m-2\\u202E'");
+    given(opened()).when(request(decide()).by(Fixtures.manager("x" + ESC))).thenRejected(Rule.NOT_OWNING_MANAGER)
+        .endsWith("you are manager x\\u001B");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"\u0000", "\u001B", "\r", "\n", "\t", "\u007F", "\u0085", "\u009B", "\u202A", "\u202E",
       "\u2066", "\u2069", "\uD800", "\uDC00"})
