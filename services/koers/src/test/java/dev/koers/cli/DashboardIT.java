@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -71,7 +72,9 @@ class DashboardIT {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
 
         // A decision's timeline opens, with every event and its hash.
-        browser.findElement(By.cssSelector("tr[data-decision-id='" + DashboardScenario.HEARD_ALL + "'] button")).click();
+        // By keyboard: the decision's button takes the focus and Enter opens its timeline, which takes the focus.
+        browser.findElement(By.cssSelector("tr[data-decision-id='" + DashboardScenario.HEARD_ALL + "'] button"))
+            .sendKeys(Keys.ENTER);
         JsonNode events = json.readTree(viewer.get("/api/v1/decisions/" + DashboardScenario.HEARD_ALL + "/events")
             .body()).get("events");
         wait.until(d -> d.findElements(By.cssSelector("#timeline-table tbody tr")).size() == events.size());
@@ -84,6 +87,7 @@ class DashboardIT {
           }
         });
         assertThat(browser.findElement(By.id("timeline")).isDisplayed()).isTrue();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("timeline");
 
         // A viewer sees no respondent ids and no comments anywhere on the page.
         String page = browser.getPageSource();
