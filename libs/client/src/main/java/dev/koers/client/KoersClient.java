@@ -2,6 +2,7 @@ package dev.koers.client;
 
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
+import dev.koers.wire.KafkaConnection;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,23 +31,22 @@ public final class KoersClient implements Submitter, AutoCloseable {
   private final Duration outcomeTimeout;
 
   public KoersClient(String bootstrapServers, KoersTopics topics, String clientId, Duration outcomeTimeout) {
-    this(bootstrapServers, topics, clientId, outcomeTimeout, new SimpleMeterRegistry());
+    this(KafkaConnection.plain(bootstrapServers), topics, clientId, outcomeTimeout, new SimpleMeterRegistry());
   }
 
   /** Counts the outcomes it could not read ({@code koers.reader.unreadable}) on the given registry. */
-  public KoersClient(String bootstrapServers, KoersTopics topics, String clientId, Duration outcomeTimeout,
+  public KoersClient(KafkaConnection connection, KoersTopics topics, String clientId, Duration outcomeTimeout,
                      MeterRegistry meters) {
     this.submissions = topics.submissions();
     this.outcomeTimeout = outcomeTimeout;
     Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-submissions");
-    this.producer = new KafkaProducer<>(config, submissions.keySerde().serializer(),
+    this.producer = new KafkaProducer<>(connection.config(config), submissions.keySerde().serializer(),
         submissions.valueSerde().serializer());
-    this.outcomes = new OutcomeWaiter(bootstrapServers, topics.outcomes(), clientId + "-outcomes", meters);
+    this.outcomes = new OutcomeWaiter(connection, topics.outcomes(), clientId + "-outcomes", meters);
     outcomes.start(Duration.ofSeconds(60));
   }
 

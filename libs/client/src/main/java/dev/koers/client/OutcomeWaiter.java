@@ -1,6 +1,7 @@
 package dev.koers.client;
 
 import dev.koers.schema.Outcome;
+import dev.koers.wire.KafkaConnection;
 import dev.koers.wire.Topic;
 import dev.koers.wire.TopicTail;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,9 +23,9 @@ final class OutcomeWaiter implements AutoCloseable {
   private final Deserializer<Outcome> outcomes;
   private final TopicTail<Outcome> tail;
 
-  OutcomeWaiter(String bootstrapServers, Topic<String, Outcome> topic, String clientId, MeterRegistry meters) {
+  OutcomeWaiter(KafkaConnection connection, Topic<String, Outcome> topic, String clientId, MeterRegistry meters) {
     this.outcomes = topic.valueSerde().deserializer();
-    this.tail = new TopicTail<>(bootstrapServers, clientId, List.of(topic.name()), this::read, this::complete,
+    this.tail = new TopicTail<>(connection, clientId, List.of(topic.name()), this::read, this::complete,
         meters);
   }
 

@@ -18,6 +18,7 @@ public final class StreamsService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
 
   private final String name;
+  private final String applicationId;
   private final KafkaStreams streams;
   private final CountDownLatch running = new CountDownLatch(1);
   private final ThreadReplacement threads;
@@ -32,6 +33,7 @@ public final class StreamsService implements AutoCloseable {
   public StreamsService(String name, Topology topology, StreamsSettings settings, String deadLetterTopic,
                         ThreadReplacement threads) {
     this.name = name;
+    this.applicationId = settings.applicationId();
     this.streams = new KafkaStreams(topology,
         StreamsErrorHandling.applyTo(settings.toProperties(), deadLetterTopic));
     streams.setStateListener((now, before) -> {
@@ -56,6 +58,10 @@ public final class StreamsService implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  public String applicationId() {
+    return applicationId;
   }
 
   public KafkaStreams streams() {

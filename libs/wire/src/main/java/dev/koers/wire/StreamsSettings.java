@@ -1,18 +1,26 @@
 package dev.koers.wire;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams configuration every Koers stream application starts from. */
-public record StreamsSettings(String bootstrapServers, String applicationId, Path stateDir,
+public record StreamsSettings(KafkaConnection connection, String applicationId, Path stateDir,
                               short replicationFactor, long commitIntervalMs, String applicationServer) {
 
+  /** Against a cluster reached without extra client properties (tests, the embedded broker). */
+  public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, short replicationFactor,
+                         long commitIntervalMs, String applicationServer) {
+    this(KafkaConnection.plain(bootstrapServers), applicationId, stateDir, replicationFactor, commitIntervalMs,
+        applicationServer);
+  }
+
   public Properties toProperties() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> props = new HashMap<>();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
@@ -26,6 +34,8 @@ public record StreamsSettings(String bootstrapServers, String applicationId, Pat
     if (applicationServer != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
-    return props;
+    Properties properties = new Properties();
+    properties.putAll(connection.config(props));
+    return properties;
   }
 }

@@ -43,14 +43,13 @@ public final class TopicTail<V> implements AutoCloseable {
   private final CountDownLatch positioned = new CountDownLatch(1);
   private volatile boolean running = true;
 
-  public TopicTail(String bootstrapServers, String clientId, List<String> topics, Decoder<V> decoder,
+  public TopicTail(KafkaConnection connection, String clientId, List<String> topics, Decoder<V> decoder,
                    Consumer<V> handler, MeterRegistry meters) {
     Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    this.consumer = new KafkaConsumer<>(connection.config(config), new StringDeserializer(), new ByteArrayDeserializer());
     this.topics = List.copyOf(topics);
     this.decoder = decoder;
     this.handler = handler;

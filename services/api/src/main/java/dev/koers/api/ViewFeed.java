@@ -4,6 +4,7 @@ import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
 import dev.koers.schema.view.ScopeKind;
 import dev.koers.documents.ViewJson;
+import dev.koers.wire.KafkaConnection;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.TopicTail;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,9 +35,9 @@ public final class ViewFeed implements AutoCloseable {
   private final TopicTail<Change> tail;
 
   /** Counts the view records it cannot read ({@code koers.reader.unreadable}) on the given registry. */
-  public ViewFeed(String bootstrapServers, KoersTopics topics, MeterRegistry meters) {
+  public ViewFeed(KafkaConnection connection, KoersTopics topics, MeterRegistry meters) {
     this.topics = topics;
-    this.tail = new TopicTail<>(bootstrapServers, "koers-view-feed",
+    this.tail = new TopicTail<>(connection, "koers-view-feed",
         List.of(topics.viewDecisions().name(), topics.viewMetrics().name()), this::change, this::publish, meters);
   }
 

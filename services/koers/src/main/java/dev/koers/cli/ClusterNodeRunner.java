@@ -12,12 +12,12 @@ final class ClusterNodeRunner {
       throws InterruptedException {
     ClusterOptions cluster = options.cluster;
     HttpOptions http = options.http;
-    NodeSettings settings = new NodeSettings(cluster.bootstrapServers, cluster.topicPrefix, cluster.partitions,
+    NodeSettings settings = new NodeSettings(cluster.connection(), cluster.topicPrefix, cluster.partitions,
         cluster.replicationFactor, cluster.stateDir, http.host, http.port, outcomeTimeout, Duration.ofMinutes(2),
         options.tokens.settings(), http.advertisedHostOrDefault(), parts, options.views.anonymity(),
-        options.streams.limits());
+        options.streams.limits(), false);
     KoersNode node = KoersNode.start(settings, line -> System.out.println("koers: " + line));
     return UntilStopped.run(node, () -> System.out.println("koers: serving at http://"
-        + http.advertisedHostOrDefault() + ":" + node.port() + " against " + cluster.bootstrapServers));
+        + http.advertisedHostOrDefault() + ":" + node.port() + " against " + settings.connection()));
   }
 }

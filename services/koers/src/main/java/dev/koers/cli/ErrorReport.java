@@ -1,5 +1,7 @@
 package dev.koers.cli;
 
+import dev.koers.wire.KafkaAccessException;
+import dev.koers.wire.TopicProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -15,14 +17,15 @@ final class ErrorReport implements IExecutionExceptionHandler {
     command.getErr().println("koers: " + describe(e));
     if (System.getenv("KOERS_DEBUG") != null) {
       e.printStackTrace(command.getErr());
-    } else if (!(e instanceof UserError)) {
+    } else if (!(e instanceof UserError || e instanceof KafkaAccessException || e instanceof TopicProblem)) {
       command.getErr().println("koers: (set KOERS_DEBUG=1 to see the stack trace)");
     }
     return 1;
   }
 
   private static String describe(Throwable e) {
-    if (e instanceof UserError || e instanceof IllegalArgumentException) {
+    if (e instanceof UserError || e instanceof IllegalArgumentException || e instanceof KafkaAccessException
+        || e instanceof TopicProblem) {
       return e.getMessage();
     }
     Throwable root = e;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         "Options also come from environment variables (KOERS_<OPTION>, e.g. KOERS_PORT) and from a properties",
         "file (./koers.properties or KOERS_CONFIG), in that order of precedence: flag, environment, file, default."},
     subcommands = {UpCommand.class, LedgerCommand.class, ViewsCommand.class, ApiCommand.class,
-        AuditCommand.class, DemoCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        TopicsCommand.class, AuditCommand.class, DemoCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class KoersMain {
 
   public static void main(String[] args) {

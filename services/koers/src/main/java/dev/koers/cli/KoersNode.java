@@ -7,6 +7,8 @@ import dev.koers.api.LocalViews;
 import dev.koers.api.ViewFeed;
 import dev.koers.api.auth.TokenVerifier;
 import dev.koers.client.KoersClient;
+import dev.koers.wire.KafkaAccess;
+import dev.koers.wire.KafkaConnection;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.TopicProvisioner;
@@ -14,13 +16,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -48,11 +48,17 @@ final class KoersNode implements AutoCloseable {
   static KoersNode start(NodeSettings settings, Consumer<String> progress) throws InterruptedException {
     Lifecycle lifecycle = new Lifecycle();
     try {
-      String bootstrap = settings.bootstrapServers();
+      KafkaConnection connection = settings.connection();
       KoersTopics topics = new KoersTopics(settings.topicPrefix(), settings.partitions());
-      Admin admin = lifecycle.add(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)));
-      new TopicProvisioner(admin, settings.replicationFactor()).ensure(topics.all());
-      StreamsApps apps = new StreamsApps(bootstrap, topics, settings.topicPrefix(), settings.stateDir(),
+      Admin admin = lifecycle.add(connection.admin());
+      KafkaAccess.check(admin, connection, KafkaAccess.START_TIMEOUT);
+      TopicProvisioner provisioner = new TopicProvisioner(admin, settings.replicationFactor());
+      if (settings.createsTopics()) {
+        provisioner.ensure(topics.all());
+      } else {
+        provisioner.verify(topics.all());
+      }
+      StreamsApps apps = new StreamsApps(connection, topics, settings.topicPrefix(), settings.stateDir(),
           settings.replicationFactor());
 
       progress.accept(settings.runs(NodePart.LEDGER) ? "Starting the ledger and the views" : "Starting the views");
@@ -69,8 +75,8 @@ final class KoersNode implements AutoCloseable {
       List<StreamsService> running = ledger == null ? List.of(views) : List.of(ledger, views);
       PrometheusMeterRegistry meters = Meters.registry(running.toArray(StreamsService[]::new));
       KoersClient client = settings.runs(NodePart.COMMANDS)
-          ? lifecycle.add(new KoersClient(bootstrap, topics, "koers-api", settings.outcomeTimeout(), meters)) : null;
-      ViewFeed feed = lifecycle.add(new ViewFeed(bootstrap, topics, meters).start(START_TIMEOUT));
+          ? lifecycle.add(new KoersClient(connection, topics, "koers-api", settings.outcomeTimeout(), meters)) : null;
+      ViewFeed feed = lifecycle.add(new ViewFeed(connection, topics, meters).start(START_TIMEOUT));
       ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port, settings.streams()), new ApiBackends(
           new TokenVerifier(settings.tokens()), client,
           new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port), settings.anonymity()),

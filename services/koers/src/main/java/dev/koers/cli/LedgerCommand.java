@@ -1,5 +1,6 @@
 package dev.koers.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,8 +17,11 @@ final class LedgerCommand implements Callable<Integer> {
   @Option(names = "--clock-skew", defaultValue = "PT2M", description = "How far in the future occurredAt may lie (default: ${DEFAULT-VALUE}).")
   Duration clockSkew;
 
+  @Option(names = "--ready-file", paramLabel = "FILE", description = "A file kept while the ledger is RUNNING and removed when it stops, for a container healthcheck (default: none).")
+  Path readyFile;
+
   @Override
   public Integer call() throws InterruptedException {
-    return StreamsServiceRunner.run(cluster, apps -> apps.ledger(clockSkew));
+    return StreamsServiceRunner.run(cluster, apps -> apps.ledger(clockSkew), new ReadyFile(readyFile));
   }
 }

@@ -3,6 +3,7 @@ package dev.koers.cli;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.ledger.Ledger;
 import dev.koers.views.Views;
+import dev.koers.wire.KafkaConnection;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.StreamsSettings;
@@ -14,14 +15,14 @@ final class StreamsApps {
 
   private static final long COMMIT_INTERVAL_MS = 100;
 
-  private final String bootstrapServers;
+  private final KafkaConnection connection;
   private final KoersTopics topics;
   private final String prefix;
   private final Path stateDir;
   private final short replicationFactor;
 
-  StreamsApps(String bootstrapServers, KoersTopics topics, String prefix, Path stateDir, short replicationFactor) {
-    this.bootstrapServers = bootstrapServers;
+  StreamsApps(KafkaConnection connection, KoersTopics topics, String prefix, Path stateDir, short replicationFactor) {
+    this.connection = connection;
     this.topics = topics;
     this.prefix = prefix;
     this.stateDir = stateDir;
@@ -37,7 +38,7 @@ final class StreamsApps {
   }
 
   private StreamsSettings settings(String applicationId, String applicationServer) {
-    return new StreamsSettings(bootstrapServers, prefix + applicationId, stateDir, replicationFactor,
+    return new StreamsSettings(connection, prefix + applicationId, stateDir, replicationFactor,
         COMMIT_INTERVAL_MS, applicationServer);
   }
 }

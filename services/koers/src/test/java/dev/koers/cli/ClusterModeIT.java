@@ -19,7 +19,10 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cluster mode as an operator runs it: 'koers ledger' and 'koers api' as separate processes on one cluster. */
+/**
+ * Cluster mode as an operator runs it: 'koers topics create' once, then 'koers ledger' and 'koers api' as separate
+ * processes on one cluster.
+ */
 @KafkaIntegrationTest
 class ClusterModeIT {
 
@@ -34,12 +37,15 @@ class ClusterModeIT {
     }
     String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix,
         "--replication-factor", "1"};
+    try (KoersProcess topics = KoersProcess.start(concat(new String[] {"topics", "create"}, common))) {
+      assertThat(topics.awaitExit(Duration.ofSeconds(90))).as(String.join("\n", topics.lines())).isZero();
+    }
     try (KoersProcess ledger = KoersProcess.start(concat(new String[] {"ledger", "--state-dir",
              dir.resolve("ledger").toString()}, common));
          KoersProcess api = KoersProcess.start(concat(new String[] {"api", "--state-dir", dir.resolve("api").toString(),
              "--host", "127.0.0.1", "--advertised-host", "127.0.0.1", "--port", String.valueOf(port),
              "--token-key-file", keyFile.toString()}, common))) {
-      ledger.awaitLine("ledger started", Duration.ofSeconds(90));
+      ledger.awaitLine("koers: ledger RUNNING", Duration.ofSeconds(90));
       api.awaitLine("koers: serving at", Duration.ofSeconds(90));
 
       Http manager = new Http("http://127.0.0.1:" + port, new TokenMinter(key).mint(

@@ -126,7 +126,7 @@ class LedgerIdempotencyIT {
     assertThat(ledger.awaitRunning(START_TIMEOUT)).as("ledger running within " + START_TIMEOUT).isTrue();
   }
 
-  /** Closes the ledger as LedgerMain does on SIGTERM: it leaves its group, so a successor starts at once. */
+  /** Closes the ledger as 'koers ledger' does on SIGTERM: it leaves its group, so a successor starts at once. */
   private void stopLedger() {
     ledger.close();
     assertThat(new LedgerProgress(env.admin(), settings.applicationId(), topics, 2)

@@ -3,7 +3,11 @@ package dev.koers.audit.cli;
 import dev.koers.audit.log.LogReader;
 import dev.koers.audit.log.LogSource;
 import dev.koers.audit.log.ReaderSettings;
+import dev.koers.wire.KafkaClientProperties;
+import dev.koers.wire.KafkaConnection;
 import dev.koers.wire.KoersTopics;
+import java.nio.file.Path;
+import java.util.Set;
 import java.time.Duration;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
@@ -14,6 +18,11 @@ public final class KafkaOptions {
   @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
       description = "The Kafka cluster, host:port[,host:port...]. Read-only: no group, no commits.")
   String bootstrapServers;
+
+  @Option(names = "--client-properties", paramLabel = "FILE",
+      description = "Kafka client properties (SASL, TLS, ...) for reading the log; KOERS_KAFKA_* variables add to "
+          + "and override them (docs/operations.md, \"Security\").")
+  Path clientProperties;
 
   @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
       description = "Prefix of the Koers topic names (default: none).")
@@ -38,6 +47,7 @@ public final class KafkaOptions {
   }
 
   ReaderSettings readerSettings() {
-    return new ReaderSettings(bootstrapServers, "koers-audit", idleTimeout);
+    return new ReaderSettings(new KafkaConnection(bootstrapServers,
+        KafkaClientProperties.load(clientProperties, System.getenv(), Set.of())), "koers-audit", idleTimeout);
   }
 }

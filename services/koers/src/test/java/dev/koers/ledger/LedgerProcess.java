@@ -2,6 +2,7 @@ package dev.koers.ledger;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.koers.wire.KoersTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -13,17 +14,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link LedgerMain} in a child JVM, as an operator would run it: {@code java -cp <classpath> ... LedgerMain}.
- * Its output goes to a file (a pipe would lose what is buffered when the child is killed).
+ * The ledger as an operator runs it, {@code bin/koers ledger}, in its own process. Its output goes to a file (a
+ * pipe would lose what is buffered when the process is killed).
  */
 final class LedgerProcess implements AutoCloseable {
 
   static final int SIGKILL_EXIT = 128 + 9;
   static final int SIGTERM_EXIT = 128 + 15;
+  /** What 'koers ledger' prints once its application is RUNNING. */
+  static final String RUNNING_LINE = "koers: ledger RUNNING";
 
+  private static final Path KOERS = Path.of("../../bin/koers").toAbsolutePath().normalize();
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(40);
-  private static final List<String> JVM_ARGS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-      "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.koers");
+  private static final String JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC";
 
   private final Process process;
   private final Path output;
@@ -33,41 +36,48 @@ final class LedgerProcess implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts the ledger with this test JVM's classpath. */
-  static LedgerProcess start(LedgerOptions options, Path output) {
-    return start(System.getProperty("java.class.path"), options, output);
+  /** What the ledger is told: the same flags an operator gives 'koers ledger'. */
+  record Options(String bootstrapServers, Path stateDir, String topicPrefix, int partitions, Duration clockSkew) {
+
+    String applicationId() {
+      return topicPrefix + Ledger.APPLICATION_ID;
+    }
+
+    KoersTopics topics() {
+      return new KoersTopics(topicPrefix, partitions);
+    }
+
+    List<String> args() {
+      return List.of("ledger", "--bootstrap-servers", bootstrapServers, "--state-dir", stateDir.toString(),
+          "--topic-prefix=" + topicPrefix, "--partitions", String.valueOf(partitions),
+          "--replication-factor", "-1", "--clock-skew", clockSkew.toString());
+    }
   }
 
-  static LedgerProcess start(String classpath, LedgerOptions options, Path output) {
+  static LedgerProcess start(Options options, Path output) {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_ARGS);
-    // For a look inside while measuring, e.g. -Dledger.it.jvmArgs=-XX:StartFlightRecording=filename=ledger.jfr
-    String extra = System.getProperty("ledger.it.jvmArgs", "");
-    if (!extra.isBlank()) {
-      command.addAll(List.of(extra.strip().split("\\s+")));
-    }
-    command.add("-cp");
-    command.add(classpath);
-    command.add(LedgerMain.class.getName());
-    command.addAll(options.toArgs());
+    command.add(KOERS.toString());
+    command.addAll(options.args());
     try {
       Files.createDirectories(output.getParent());
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(Redirect.to(output.toFile())).start();
-      return new LedgerProcess(process, output);
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(Redirect.to(output.toFile()));
+      // For a look inside while measuring, e.g. -Dledger.it.jvmArgs=-XX:StartFlightRecording=filename=ledger.jfr
+      builder.environment().put("KOERS_JAVA_OPTS", (JVM_OPTIONS + " " + System.getProperty("ledger.it.jvmArgs", ""))
+          .strip());
+      return new LedgerProcess(builder.start(), output);
     } catch (IOException e) {
       throw new UncheckedIOException("could not launch the ledger", e);
     }
   }
 
-  /** Waits for {@link LedgerMain#RUNNING_LINE}; fails at once if the child exits instead. */
+  /** Waits for {@link #RUNNING_LINE}; fails at once if the process exits instead. */
   LedgerProcess awaitRunning(Duration timeout) {
-    return awaitLine(LedgerMain.RUNNING_LINE, timeout);
+    return awaitLine(RUNNING_LINE, timeout);
   }
 
   LedgerProcess awaitLine(String start, Duration timeout) {
-    await("ledger child printing '" + start + "'").atMost(timeout).pollInterval(Duration.ofMillis(50))
+    await("ledger printing '" + start + "'").atMost(timeout).pollInterval(Duration.ofMillis(50))
         .failFast("the ledger exited early: " + output, () -> !process.isAlive() && !printed(start))
         .until(() -> printed(start));
     return this;
