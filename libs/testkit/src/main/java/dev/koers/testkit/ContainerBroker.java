@@ -1,13 +1,14 @@
 package dev.koers.testkit;
 
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** A single-node Kafka in Docker, configured like the embedded broker so tests behave the same on both. */
 final class ContainerBroker implements TestBroker {
 
-    /** Pinned, never latest: a new Kafka release must not change test results unannounced. */
-    static final String IMAGE = "apache/kafka:4.1.0";
+    /** The build's own Kafka version, never latest: the container runs the broker the clients were built for. */
+    static final String IMAGE = "apache/kafka:" + AppInfoParser.getVersion();
 
     private final KafkaContainer container;
 
