@@ -1,6 +1,5 @@
 package dev.koers.testkit;
 
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -8,7 +7,7 @@ import org.testcontainers.utility.DockerImageName;
 final class ContainerBroker implements TestBroker {
 
     /** The build's own Kafka version, never latest: the container runs the broker the clients were built for. */
-    static final String IMAGE = "apache/kafka:" + AppInfoParser.getVersion();
+    static final String IMAGE = "apache/kafka:" + KafkaVersion.ofClients();
 
     private final KafkaContainer container;
 

@@ -2,6 +2,7 @@ package dev.koers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.koers.testkit.KafkaVersion;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -44,7 +44,7 @@ class DockerComposeTest {
     Set<String> nodeIds = new HashSet<>();
     Set<Object> hostPorts = new HashSet<>();
     for (Map.Entry<String, Map<String, Object>> broker : brokers.entrySet()) {
-      assertThat(broker.getValue().get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+      assertThat(broker.getValue().get("image")).isEqualTo("apache/kafka:" + KafkaVersion.ofClients());
       Map<String, String> env = environment(broker.getValue());
       assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
           .containsEntry("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
