@@ -2,7 +2,9 @@ package dev.koers.domain.metrics;
 
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.event.FeedbackGiven;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,22 @@ public final class SplitFactsFold {
     FeedbackFact current(String respondentId);
 
     void replace(String respondentId, FeedbackFact given);
+
+    /** Entries in a map of their own, for a fold that keeps nothing (the as-of query). */
+    static FeedbackEntries inMemory() {
+      Map<String, FeedbackFact> entries = new HashMap<>();
+      return new FeedbackEntries() {
+        @Override
+        public FeedbackFact current(String respondentId) {
+          return entries.get(respondentId);
+        }
+
+        @Override
+        public void replace(String respondentId, FeedbackFact given) {
+          entries.put(respondentId, given);
+        }
+      };
+    }
   }
 
   /**

@@ -6,7 +6,9 @@ import dev.koers.schema.DecisionEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import dev.koers.domain.view.DecisionAsOf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +47,18 @@ class SplitFactsFoldProperties {
         assertThat(DecisionMetrics.of(step.facts(), anonymity)).isEqualTo(DecisionMetrics.of(after, anonymity));
       }
     }
+  }
+
+  @Test
+  void the_as_of_query_folds_to_the_same_metrics_as_the_whole_fold() {
+    List<DecisionEvent> log = RandomLog.generate(5, 1_500, 4, 4);
+    Map<String, List<DecisionEvent>> byDecision = new TreeMap<>();
+    log.forEach(e -> byDecision.computeIfAbsent(e.getDecisionId(), id -> new java.util.ArrayList<>()).add(e));
+    SortedMap<String, DecisionFacts> whole = MetricsReplay.fold(log);
+
+    byDecision.forEach((id, history) -> assertThat(
+        DecisionMetrics.of(DecisionAsOf.rebuild(history, null).facts(), Anonymity.DEFAULT))
+        .as(id).isEqualTo(DecisionMetrics.of(whole.get(id), Anonymity.DEFAULT)));
   }
 
   @Test
