@@ -26,7 +26,11 @@ public final class SplitFactsFold {
 
     /** Entries in a map of their own, for a fold that keeps nothing (the as-of query). */
     static FeedbackEntries inMemory() {
-      Map<String, FeedbackFact> entries = new HashMap<>();
+      return in(new HashMap<>());
+    }
+
+    /** Entries in the given map, by respondent id. */
+    static FeedbackEntries in(Map<String, FeedbackFact> entries) {
       return new FeedbackEntries() {
         @Override
         public FeedbackFact current(String respondentId) {

@@ -87,17 +87,7 @@ class SplitFactsFoldProperties {
   }
 
   private static SplitFactsFold.FeedbackEntries entriesOf(Map<String, FeedbackFact> map) {
-    return new SplitFactsFold.FeedbackEntries() {
-      @Override
-      public FeedbackFact current(String respondentId) {
-        return map.get(respondentId);
-      }
-
-      @Override
-      public void replace(String respondentId, FeedbackFact given) {
-        map.put(respondentId, given);
-      }
-    };
+    return SplitFactsFold.FeedbackEntries.in(map);
   }
 
   private static DecisionFacts withoutFeedback(DecisionFacts f) {
