@@ -17,6 +17,12 @@ final class Forwarder {
   static final String FORWARDED = "X-Koers-Forwarded";
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final Duration timeout;
+
+  /** The owner may wait up to {@code ownerWait} for a {@code minSequence} before it answers. */
+  Forwarder(Duration ownerWait) {
+    this.timeout = Duration.ofSeconds(5).plus(ownerWait);
+  }
 
   static boolean isForwarded(Context ctx) {
     return ctx.header(FORWARDED) != null;
@@ -24,10 +30,14 @@ final class Forwarder {
 
   HttpResponse<String> get(Context ctx, String hostAndPort, String pathAndQuery) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + hostAndPort + pathAndQuery))
-        .timeout(Duration.ofSeconds(5)).header(FORWARDED, "1").GET();
+        .timeout(timeout).header(FORWARDED, "1").GET();
     String authorization = ctx.header("Authorization");
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    String minSequence = ctx.header(MinSequence.HEADER);
+    if (minSequence != null) {
+      request.header(MinSequence.HEADER, minSequence);
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

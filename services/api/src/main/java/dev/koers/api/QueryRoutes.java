@@ -10,6 +10,7 @@ import dev.koers.domain.DecisionStatus;
 import dev.koers.domain.metrics.DecisionMetrics;
 import dev.koers.domain.view.DecisionAsOf;
 import dev.koers.domain.view.DecisionView;
+import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Role;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.documents.ViewJson;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /** Thin handlers for decision queries: answered from this instance's stores, or by the key's owner. */
@@ -32,35 +34,45 @@ final class QueryRoutes {
   private final AllInstances instances;
   private final OwnerRouting routing;
   private final ObjectMapper mapper;
+  private final SequenceWait freshness;
 
-  QueryRoutes(Authenticator authenticator, ViewAccess views, Forwarder forwarder, ObjectMapper mapper) {
+  QueryRoutes(Authenticator authenticator, ViewAccess views, Forwarder forwarder, ObjectMapper mapper,
+      SequenceWait freshness) {
     this.authenticator = authenticator;
     this.views = views;
     this.instances = new AllInstances(views, forwarder, mapper);
     this.routing = new OwnerRouting(forwarder);
     this.mapper = mapper;
+    this.freshness = freshness;
   }
 
-  /** GET /api/v1/decisions/{id} */
+  /** GET /api/v1/decisions/{id}?minSequence= */
   void decision(Context ctx) {
     authenticator.require(ctx, Roles.READING);
     String id = DecisionIds.check("id", ctx.pathParam("id"));
+    OptionalLong minSequence = MinSequence.of(ctx);
     if (routing.relayed(ctx, views.remoteOwner(id), "decision '" + id + "'")) {
       return;
     }
-    DecisionSummary summary = views.decision(id).orElseThrow(() -> unknown(id));
+    DecisionSummary summary = freshness.read("decision '" + id + "'", minSequence, () -> views.decision(id),
+        DecisionSummary::getSequence).orElseThrow(() -> unknown(id));
     ctx.header("ETag", "\"" + summary.getSequence() + "\"").json(ViewJson.decision(summary));
   }
 
-  /** GET /api/v1/decisions/{id}/events?asOf= : the timeline, and the decision as it stood then. */
+  /**
+   * GET /api/v1/decisions/{id}/events?asOf=&minSequence= : the timeline, and the decision as it stood then.
+   */
   void events(Context ctx) {
     Principal principal = authenticator.require(ctx, Roles.READING);
     String id = DecisionIds.check("id", ctx.pathParam("id"));
     Instant asOf = QueryParams.instant("asOf", ctx.queryParam("asOf"));
+    OptionalLong minSequence = MinSequence.of(ctx);
     if (routing.relayed(ctx, views.remoteOwner(id), "decision '" + id + "'")) {
       return;
     }
-    DecisionAsOf rebuilt = DecisionAsOf.rebuild(views.history(id).orElseThrow(() -> unknown(id)), asOf);
+    List<DecisionEvent> history = freshness.read("the events of decision '" + id + "'", minSequence,
+        () -> views.history(id), QueryRoutes::lastSequence).orElseThrow(() -> unknown(id));
+    DecisionAsOf rebuilt = DecisionAsOf.rebuild(history, asOf);
     if (!rebuilt.existed()) {
       throw new ProblemException(Problem.notFound("decision '" + id + "' did not exist yet at " + asOf));
     }
@@ -98,6 +110,10 @@ final class QueryRoutes {
     return v -> (unit == null || unit.equals(v.opening().unit()))
         && (managerId == null || managerId.equals(v.opening().managerId()))
         && (status == null || status == v.head().status());
+  }
+
+  private static long lastSequence(List<DecisionEvent> history) {
+    return history.stream().mapToLong(DecisionEvent::getSequence).max().orElse(0);
   }
 
   private static ProblemException unknown(String id) {
