@@ -23,7 +23,7 @@
   const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
     units: new Set(), managers: new Set(),
-    next: null, timelineId: null, stream: null, retry: 1, chart: null
+    next: null, timelineId: null, timelineSequence: 0, stream: null, retry: 1, chart: null
   };
   const $ = id => document.getElementById(id);
 
@@ -294,7 +294,7 @@
 
   function decisionRow(d) {
     const open = el('button', { type: 'button', class: 'link', 'aria-label': 'Timeline of ' + d.decisionId, text: d.decisionId });
-    open.addEventListener('click', () => openTimeline(d.decisionId, true));
+    open.addEventListener('click', () => { state.timelineSequence = d.sequence || 0; openTimeline(d.decisionId, true); });
     return el('tr', { 'data-decision-id': d.decisionId }, el('th', { scope: 'row' }, open),
       el('td', { text: d.title }), el('td', { text: d.unit }), el('td', { text: d.managerId }),
       figure('status', d.status, v => v), figure('balance', d.balance, v => v == null ? NOT_AVAILABLE : BALANCES[v] || v),
@@ -318,7 +318,9 @@
 
   async function openTimeline(id, focus) {
     state.timelineId = id;
-    const body = await api('/decisions/' + enc(id) + '/events');
+    // The sequence the stream or the list announced: the timeline waits for it instead of showing an older one.
+    const body = await api('/decisions/' + enc(id) + '/events'
+      + (state.timelineSequence ? '?minSequence=' + state.timelineSequence : ''));
     if (!body || state.timelineId !== id) return;
     const d = body.decision;
     $('timeline').hidden = false;
@@ -363,7 +365,10 @@
       learn(doc.unit, doc.managerId);
       const f = { unit: $('filter-unit').value, managerId: $('filter-manager').value, status: $('filter-status').value };
       if ((!f.unit || f.unit === doc.unit) && (!f.managerId || f.managerId === doc.managerId)) refresh('decisions');
-      if (state.timelineId === doc.decisionId) refresh('timeline');
+      if (state.timelineId === doc.decisionId) {
+        state.timelineSequence = Math.max(state.timelineSequence, doc.sequence || 0);
+        refresh('timeline');
+      }
     } else if (message.event === 'metrics') {
       if (doc.scope.unit) learn(doc.scope.unit, null);
       if (doc.scope.managerId) learn(null, doc.scope.managerId);
