@@ -63,6 +63,21 @@ class TwoInstancesIT {
       }
       String manager = "/api/v1/managers/m-anna/metrics";
       assertThat(viaSecond.get(manager).body()).isEqualTo(viaFirst.get(manager).body()).contains("\"opened\":12");
+
+      // Read your own writes across instances: written via one, read via the other, owner or relay alike.
+      Set<String> freshBy = new HashSet<>();
+      for (int i = 0; i < DECISIONS; i++) {
+        String path = "/api/v1/decisions/pair-" + i;
+        HttpResponse<String> withdrawn = viaFirst.post(path + "/withdrawal", "{\"reason\":\"done\"}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(201);
+        assertThat(withdrawn.body()).contains("\"sequence\":2");
+        HttpResponse<String> fresh = viaSecond.get(path + "?minSequence=2");
+        assertThat(fresh.body()).contains("\"status\":\"WITHDRAWN\"", "\"sequence\":2");
+        fresh.headers().firstValue("X-Koers-Instance").ifPresent(freshBy::add);
+        assertThat(viaFirst.get(path + "/events", "X-Koers-Min-Sequence", "2").body())
+            .contains("\"status\":\"WITHDRAWN\"");
+      }
+      assertThat(freshBy).hasSize(2);
       assertThat(viaFirst.get("/api/v1/decisions/pair-none").statusCode()).isEqualTo(404);
       assertThat(viaSecond.get("/api/v1/decisions/pair-none").statusCode()).isEqualTo(404);
     }

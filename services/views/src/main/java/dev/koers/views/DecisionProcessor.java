@@ -69,10 +69,11 @@ final class DecisionProcessor implements Processor<String, DecisionEvent, String
     StoredFeedback entries = new StoredFeedback(feedback, id);
     SplitFactsFold.Step step = fold.apply(facts.get(id), event, entries);
     DecisionSummary summary = ViewRecords.decision(view, DecisionMetrics.of(step.facts(), anonymity));
-    decisions.put(id, view);
+    // The decision last: a query that sees it at this sequence (minSequence) finds its facts and timeline too.
     facts.put(id, step.facts());
     entries.write();
     timelines.put(EntryKeys.event(id, event.getSequence()), event);
+    decisions.put(id, view);
 
     long timestamp = record.timestamp();
     context.forward(new Record<>(id, new ViewChange.DecisionChanged(summary), timestamp));
