@@ -61,6 +61,14 @@ public final class LedgerStep {
     return new Result(evolver.evolve(state, event), Optional.of(event), outcome(submission, recorded, accepted));
   }
 
+  /**
+   * The outcome of a submission refused before the rules are asked (no proof, an idempotency key that is not
+   * the caller's): it names the rule and, unlike a rule's rejection, nothing of the decision's state.
+   */
+  public static Outcome refused(Submission submission, Instant recordedAt, Verdict.Reject refusal) {
+    return outcome(submission, Millis.of(recordedAt), new Rejected(refusal.rule().name(), refusal.message(), null));
+  }
+
   private static Result rejected(DecisionState state, Submission submission, Instant recordedAt,
       Verdict.Reject rejection) {
     Long currentSequence = state == null ? null : state.sequence();

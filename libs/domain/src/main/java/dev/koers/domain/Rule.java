@@ -35,7 +35,13 @@ public enum Rule {
   /** A decision takes at most {@link DecisionLimits#MAX_HEARINGS} hearings: the view keeps them in one record. */
   TOO_MANY_HEARINGS(OutcomeClass.CONFLICT, "Too many hearings"),
   /** A decision takes at most {@link DecisionLimits#MAX_REVISIONS} revisions: the facts keep them in one record. */
-  TOO_MANY_REVISIONS(OutcomeClass.CONFLICT, "Too many revisions");
+  TOO_MANY_REVISIONS(OutcomeClass.CONFLICT, "Too many revisions"),
+  /** The idempotency key on this decision belongs to another caller; its outcome is not theirs to see. */
+  IDEMPOTENCY_KEY_IN_USE(OutcomeClass.CONFLICT, "Idempotency key in use"),
+  /** The same caller sent the same idempotency key with a different request. */
+  IDEMPOTENCY_KEY_REUSED(OutcomeClass.UNPROCESSABLE, "Idempotency key reused for another request"),
+  /** A submission without a valid proof by the submission key: its actor is claimed, not proven. */
+  SUBMISSION_NOT_PROVEN(OutcomeClass.FORBIDDEN, "Submission not proven");
 
   /** Which kind of failure a rule is, so the HTTP edge can pick a status without knowing every rule. */
   public enum OutcomeClass {

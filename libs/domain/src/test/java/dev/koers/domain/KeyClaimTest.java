@@ -1,0 +1,52 @@
+package dev.koers.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.koers.schema.Accepted;
+import dev.koers.schema.Outcome;
+import dev.koers.schema.Rejected;
+import dev.koers.schema.Sha256;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class KeyClaimTest {
+
+  private static final Outcome ACCEPTED = new Outcome("k", "d", Instant.EPOCH,
+      new Accepted(1L, "e", new Sha256(new byte[32])));
+  private final KeyClaim claim = new KeyClaim("token:m-1", "fp-1", ACCEPTED);
+
+  @Test
+  void theOwnerRepeatingItsRequestIsNotRefused() {
+    assertThat(claim.refusal("token:m-1", "fp-1", "k")).isEmpty();
+  }
+
+  @Test
+  void anotherCallerIsRefusedAsInUseWhateverItsRequest() {
+    assertThat(claim.refusal("token:m-2", "fp-1", "k")).hasValueSatisfying(
+        r -> assertThat(r.rule()).isEqualTo(Rule.IDEMPOTENCY_KEY_IN_USE));
+    assertThat(claim.refusal("token:m-2", "fp-2", "k")).hasValueSatisfying(
+        r -> assertThat(r.rule()).isEqualTo(Rule.IDEMPOTENCY_KEY_IN_USE));
+  }
+
+  @Test
+  void theOwnerWithAnotherRequestIsRefusedAsReused() {
+    assertThat(claim.refusal("token:m-1", "fp-2", "k")).hasValueSatisfying(r -> {
+      assertThat(r.rule()).isEqualTo(Rule.IDEMPOTENCY_KEY_REUSED);
+      assertThat(r.message()).contains("'k'");
+    });
+  }
+
+  @Test
+  void acceptedAndRuleOutcomesTakeTheKeyButForbiddenOnesDoNot() {
+    assertThat(KeyClaim.takesKey(ACCEPTED)).isTrue();
+    assertThat(KeyClaim.takesKey(rejected(Rule.DECISION_NOT_FOUND))).isTrue();
+    assertThat(KeyClaim.takesKey(rejected(Rule.TITLE_LENGTH))).isTrue();
+    assertThat(KeyClaim.takesKey(rejected(Rule.NOT_OWNING_MANAGER))).isFalse();
+    assertThat(KeyClaim.takesKey(rejected(Rule.ROLE_NOT_ALLOWED))).isFalse();
+    assertThat(KeyClaim.takesKey(rejected(Rule.SUBMISSION_NOT_PROVEN))).isFalse();
+  }
+
+  private static Outcome rejected(Rule rule) {
+    return new Outcome("k", "d", Instant.EPOCH, new Rejected(rule.name(), "m", null));
+  }
+}
