@@ -7,36 +7,46 @@ import dev.koers.wire.KoersTopics;
 import dev.koers.wire.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.koers.wire.proof.Origin;
+import dev.koers.wire.proof.SubmissionFingerprint;
+import dev.koers.wire.proof.SubmissionKey;
+import dev.koers.wire.proof.SubmissionRecords;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The Java client for tools that publish submissions directly (survey tools, manager tools, and the HTTP API
- * itself): publishes a submission to the ledger and waits, bounded, for its outcome. A repeat of the same
- * submission id is safe: the ledger answers it with the first outcome.
+ * itself): publishes a submission to the ledger, proven by the submission key, and waits, bounded, for its
+ * outcome. A repeat of the same submission id by the same caller with the same request is safe: the ledger
+ * answers it with the first outcome.
  */
 public final class KoersClient implements Submitter, AutoCloseable {
 
   private final Topic<String, Submission> submissions;
-  private final KafkaProducer<String, Submission> producer;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final SubmissionRecords records;
   private final OutcomeWaiter outcomes;
   private final Duration outcomeTimeout;
 
-  public KoersClient(String bootstrapServers, KoersTopics topics, String clientId, Duration outcomeTimeout) {
-    this(KafkaConnection.plain(bootstrapServers), topics, clientId, outcomeTimeout, new SimpleMeterRegistry());
+  /** @param submissionKey the key the ledger checks every submission's proof with (docs/ledger.md#proof) */
+  public KoersClient(String bootstrapServers, KoersTopics topics, String clientId, Duration outcomeTimeout,
+                     SubmissionKey submissionKey) {
+    this(KafkaConnection.plain(bootstrapServers), topics, clientId, outcomeTimeout, submissionKey,
+        new SimpleMeterRegistry());
   }
 
   /** Counts the outcomes it could not read ({@code koers.reader.unreadable}) on the given registry. */
   public KoersClient(KafkaConnection connection, KoersTopics topics, String clientId, Duration outcomeTimeout,
-                     MeterRegistry meters) {
+                     SubmissionKey submissionKey, MeterRegistry meters) {
     this.submissions = topics.submissions();
     this.outcomeTimeout = outcomeTimeout;
     Map<String, Object> config = new HashMap<>();
@@ -44,25 +54,28 @@ public final class KoersClient implements Submitter, AutoCloseable {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-submissions");
-    this.producer = new KafkaProducer<>(connection.config(config), submissions.keySerde().serializer(),
-        submissions.valueSerde().serializer());
+    this.producer = new KafkaProducer<>(connection.config(config), new ByteArraySerializer(),
+        new ByteArraySerializer());
+    this.records = new SubmissionRecords(submissions, submissionKey);
     this.outcomes = new OutcomeWaiter(connection, topics.outcomes(), clientId + "-outcomes", meters);
     outcomes.start(Duration.ofSeconds(60));
   }
 
-  /** Completes with the outcome, or exceptionally with a {@link TimeoutException} past the outcome timeout. */
+  /**
+   * Completes with the answer to this very request, or exceptionally with a {@link TimeoutException} past the
+   * outcome timeout.
+   */
   @Override
-  public CompletableFuture<Outcome> submit(Submission submission) {
-    String decisionId = submission.getDecisionId();
-    String submissionId = submission.getSubmissionId();
-    CompletableFuture<Outcome> outcome = outcomes.expect(decisionId, submissionId);
-    producer.send(new ProducerRecord<>(submissions.name(), decisionId, submission), (metadata, error) -> {
+  public CompletableFuture<Outcome> submit(Submission submission, Origin origin) {
+    String replyId = UUID.randomUUID().toString();
+    CompletableFuture<Outcome> outcome = outcomes.expect(replyId);
+    producer.send(records.signed(submission, origin, replyId), (metadata, error) -> {
       if (error != null) {
         outcome.completeExceptionally(error);
       }
     });
     return outcome.orTimeout(outcomeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete((o, e) -> outcomes.forget(decisionId, submissionId));
+        .whenComplete((o, e) -> outcomes.forget(replyId));
   }
 
   /** Submits and blocks until the outcome arrives or the outcome timeout passes. */
@@ -80,7 +93,8 @@ public final class KoersClient implements Submitter, AutoCloseable {
 
   /** Publishes without waiting for the outcome (bulk loads); {@link #flush()} makes sure it was sent. */
   public void publish(Submission submission) {
-    producer.send(new ProducerRecord<>(submissions.name(), submission.getDecisionId(), submission));
+    producer.send(records.signed(submission, SubmissionFingerprint.origin(submission),
+        UUID.randomUUID().toString()));
   }
 
   public void flush() {
@@ -90,6 +104,11 @@ public final class KoersClient implements Submitter, AutoCloseable {
   @Override
   public Duration outcomeTimeout() {
     return outcomeTimeout;
+  }
+
+  /** Requests still waiting for their outcome; none once every submit has completed. */
+  public int waiting() {
+    return outcomes.waiting();
   }
 
   public boolean isRunning() {

@@ -7,6 +7,7 @@ import dev.koers.client.Submitter;
 import dev.koers.domain.InputBounds;
 import dev.koers.schema.Submission;
 import dev.koers.schema.command.OpenDecision;
+import dev.koers.wire.proof.Origin;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ final class CommandRoutes {
     String decisionId = given != null ? DecisionIds.check("decisionId", given)
         : DecisionIds.newId(principal.subject(), SubmissionRequests.idempotencyKey(ctx).orElse(null));
     OpenDecision command = (OpenDecision) CommandReaders.OPEN.reader().apply(body);
-    submit(ctx, requests.build(ctx, principal, decisionId, body, command));
+    submit(ctx, principal, requests.build(ctx, principal, decisionId, body, command));
   }
 
   /** POST /api/v1/decisions/{id}/...: every command on an existing decision. */
@@ -42,7 +43,7 @@ final class CommandRoutes {
     Principal principal = authenticator.require(ctx, spec.roles());
     String decisionId = DecisionIds.check("id", ctx.pathParam("id"));
     JsonBody body = body(ctx, spec);
-    submit(ctx, requests.build(ctx, principal, decisionId, body, spec.reader().apply(body)));
+    submit(ctx, principal, requests.build(ctx, principal, decisionId, body, spec.reader().apply(body)));
   }
 
   private JsonBody body(Context ctx, CommandSpec spec) {
@@ -51,12 +52,13 @@ final class CommandRoutes {
   }
 
   /** Fields outside the log's bounds are refused here, naming the field, before the ledger would name the rule. */
-  private void submit(Context ctx, Submission submission) {
+  private void submit(Context ctx, Principal principal, Submission submission) {
     InputBounds.check(submission).ifPresent(violation -> {
       throw new ProblemException(Problem.violation(violation));
     });
     String decisionId = submission.getDecisionId();
-    ctx.future(() -> submitter.submit(submission).thenAccept(outcome -> {
+    Origin origin = RequestOrigin.of(ctx, principal, decisionId);
+    ctx.future(() -> submitter.submit(submission, origin).thenAccept(outcome -> {
       Map<String, Object> accepted = OutcomeResponses.accepted(outcome);
       ctx.status(201)
           .header("Location", "/api/v1/decisions/" + decisionId)

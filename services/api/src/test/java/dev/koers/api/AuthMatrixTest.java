@@ -17,6 +17,7 @@ import dev.koers.api.auth.TokenMinter;
 import dev.koers.api.auth.TokenSettings;
 import dev.koers.api.auth.TokenVerifier;
 import dev.koers.client.Submitter;
+import dev.koers.wire.proof.Origin;
 import dev.koers.domain.DecisionStatus;
 import dev.koers.domain.metrics.AggregateKey;
 import dev.koers.domain.metrics.Anonymity;
@@ -125,7 +126,7 @@ class AuthMatrixTest {
     Files.writeString(jwks, new JWKSet(identityProvider.toPublicJWK()).toString());
     Submitter recorder = new Submitter() {
       @Override
-      public CompletableFuture<Outcome> submit(Submission s) {
+      public CompletableFuture<Outcome> submit(Submission s, Origin origin) {
         submitted.add(s);
         return CompletableFuture.completedFuture(new Outcome(s.getSubmissionId(), s.getDecisionId(), NOW,
             new Accepted(1L, "e-1", new Sha256(new byte[32]))));

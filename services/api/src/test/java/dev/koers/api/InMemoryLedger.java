@@ -7,6 +7,7 @@ import dev.koers.domain.LedgerStep;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
+import dev.koers.wire.proof.Origin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ final class InMemoryLedger implements Submitter {
   private final List<DecisionEvent> events = new CopyOnWriteArrayList<>();
 
   @Override
-  public synchronized CompletableFuture<Outcome> submit(Submission submission) {
+  public synchronized CompletableFuture<Outcome> submit(Submission submission, Origin origin) {
     received.add(submission);
     LedgerStep.Result result = step.handle(states.get(submission.getDecisionId()), submission, Instant.now(),
         "e-" + received.size());

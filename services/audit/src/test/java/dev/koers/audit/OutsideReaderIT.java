@@ -11,6 +11,7 @@ import dev.koers.audit.testing.LogTopics;
 import dev.koers.audit.testing.OutsideReader;
 import dev.koers.audit.testing.RawLog;
 import dev.koers.client.KoersClient;
+import dev.koers.wire.proof.SubmissionKey;
 import dev.koers.ledger.Ledger;
 import dev.koers.schema.Accepted;
 import dev.koers.schema.Outcome;
@@ -63,11 +64,13 @@ class OutsideReaderIT {
     prefix = env.uniqueName("outside") + ".";
     KoersTopics topics = new KoersTopics(prefix, LogTopics.PARTITIONS);
     new TopicProvisioner(env.admin(), (short) 1).ensure(topics.all());
+    SubmissionKey submissionKey = SubmissionKey.random();
     ledger = Ledger.create(topics, new StreamsSettings(env.bootstrapServers(), prefix + "ledger", stateDir,
-        (short) 1, 100, null), Duration.ofMinutes(2)).start();
+        (short) 1, 100, null), Duration.ofMinutes(2), submissionKey).start();
     assertThat(ledger.awaitRunning(Duration.ofSeconds(60))).as("ledger running").isTrue();
     Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
-    try (KoersClient client = new KoersClient(env.bootstrapServers(), topics, "outside-it", Duration.ofSeconds(30))) {
+    try (KoersClient client = new KoersClient(env.bootstrapServers(), topics, "outside-it", Duration.ofSeconds(30),
+        submissionKey)) {
       List<Submission> submissions = Histories.interleaved(DECISIONS);
       for (int k = 0; k < submissions.size(); k++) {
         Instant at = start.plusSeconds(k);

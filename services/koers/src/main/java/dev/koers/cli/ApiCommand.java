@@ -17,8 +17,11 @@ final class ApiCommand implements Callable<Integer> {
   @Option(names = "--outcome-timeout", defaultValue = "PT5S", description = "How long to wait for the ledger's outcome (default: ${DEFAULT-VALUE}).")
   Duration outcomeTimeout;
 
+  @Mixin
+  SubmissionKeyOption submissionKey = new SubmissionKeyOption();
+
   @Override
   public Integer call() throws InterruptedException {
-    return ClusterNodeRunner.run(node, outcomeTimeout, EnumSet.of(NodePart.COMMANDS));
+    return ClusterNodeRunner.run(node, outcomeTimeout, EnumSet.of(NodePart.COMMANDS), submissionKey.load());
   }
 }

@@ -4,6 +4,7 @@ import dev.koers.api.auth.SigningKey;
 import dev.koers.api.auth.TokenSettings;
 import dev.koers.kafka.embedded.BrokerSettings;
 import dev.koers.kafka.embedded.EmbeddedKafka;
+import dev.koers.wire.proof.SubmissionKeyFile;
 import java.util.EnumSet;
 import java.util.function.Consumer;
 
@@ -32,7 +33,8 @@ final class EmbeddedStack implements AutoCloseable {
           settings.partitions(), (short) 1, settings.dataDir().resolve("streams"), settings.host(),
           settings.port(), settings.outcomeTimeout(), settings.clockSkew(),
           TokenSettings.local(SigningKey.loadOrCreate(settings.dataDir())), settings.host(),
-          EnumSet.allOf(NodePart.class), settings.anonymity(), settings.streams()), progress));
+          EnumSet.allOf(NodePart.class), settings.anonymity(), settings.streams(),
+          SubmissionKeyFile.loadOrCreate(settings.dataDir())), progress));
       return new EmbeddedStack(lifecycle, kafka, node);
     } catch (RuntimeException | InterruptedException e) {
       lifecycle.close();

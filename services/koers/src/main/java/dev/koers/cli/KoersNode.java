@@ -63,7 +63,7 @@ final class KoersNode implements AutoCloseable {
 
       progress.accept(settings.runs(NodePart.LEDGER) ? "Starting the ledger and the views" : "Starting the views");
       StreamsService ledger = settings.runs(NodePart.LEDGER)
-          ? lifecycle.add(apps.ledger(settings.clockSkew()).start()) : null;
+          ? lifecycle.add(apps.ledger(settings.clockSkew(), settings.submissionKey()).start()) : null;
       // Views instances find each other by this address, so the port is fixed before anything starts.
       int port = settings.port() == 0 ? FreePort.pick() : settings.port();
       StreamsService views = lifecycle.add(apps.views(settings.advertisedHost() + ":" + port, settings.anonymity()).start());
@@ -75,7 +75,8 @@ final class KoersNode implements AutoCloseable {
       List<StreamsService> running = ledger == null ? List.of(views) : List.of(ledger, views);
       PrometheusMeterRegistry meters = Meters.registry(running.toArray(StreamsService[]::new));
       KoersClient client = settings.runs(NodePart.COMMANDS)
-          ? lifecycle.add(new KoersClient(connection, topics, "koers-api", settings.outcomeTimeout(), meters)) : null;
+          ? lifecycle.add(new KoersClient(connection, topics, "koers-api", settings.outcomeTimeout(),
+              settings.submissionKey(), meters)) : null;
       ViewFeed feed = lifecycle.add(new ViewFeed(connection, topics, meters).start(START_TIMEOUT));
       ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port, settings.streams()), new ApiBackends(
           new TokenVerifier(settings.tokens()), client,

@@ -1,5 +1,6 @@
 package dev.koers.cli;
 
+import dev.koers.wire.proof.SubmissionKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -20,8 +21,12 @@ final class LedgerCommand implements Callable<Integer> {
   @Option(names = "--ready-file", paramLabel = "FILE", description = "A file kept while the ledger is RUNNING and removed when it stops, for a container healthcheck (default: none).")
   Path readyFile;
 
+  @Mixin
+  SubmissionKeyOption submissionKey = new SubmissionKeyOption();
+
   @Override
   public Integer call() throws InterruptedException {
-    return StreamsServiceRunner.run(cluster, apps -> apps.ledger(clockSkew), new ReadyFile(readyFile));
+    SubmissionKey key = submissionKey.load();
+    return StreamsServiceRunner.run(cluster, apps -> apps.ledger(clockSkew, key), new ReadyFile(readyFile));
   }
 }

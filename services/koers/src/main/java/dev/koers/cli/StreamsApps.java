@@ -7,6 +7,7 @@ import dev.koers.wire.KafkaConnection;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.StreamsSettings;
+import dev.koers.wire.proof.SubmissionKey;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -29,8 +30,8 @@ final class StreamsApps {
     this.replicationFactor = replicationFactor;
   }
 
-  StreamsService ledger(Duration clockSkew) {
-    return Ledger.create(topics, settings(Ledger.APPLICATION_ID, null), clockSkew);
+  StreamsService ledger(Duration clockSkew, SubmissionKey submissionKey) {
+    return Ledger.create(topics, settings(Ledger.APPLICATION_ID, null), clockSkew, submissionKey);
   }
 
   StreamsService views(String applicationServer, Anonymity anonymity) {

@@ -15,6 +15,6 @@ final class ViewsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    return ClusterNodeRunner.run(node, Duration.ofSeconds(5), EnumSet.noneOf(NodePart.class));
+    return ClusterNodeRunner.run(node, Duration.ofSeconds(5), EnumSet.noneOf(NodePart.class), null);
   }
 }

@@ -15,6 +15,7 @@ import dev.koers.schema.Role;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
 import dev.koers.testkit.TopicSnapshot;
+import dev.koers.wire.proof.SubmissionKey;
 import dev.koers.documents.ViewJson;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.Topic;
@@ -402,7 +403,7 @@ class AnonymityIT {
       return new ConfiguredNode(KoersNode.start(new NodeSettings(kafka.bootstrapServers(),
           kafka.uniqueName("anon") + ".", 3, (short) 1, stateDir, "127.0.0.1", 0, Duration.ofSeconds(20),
           Duration.ofMinutes(2), TokenSettings.local(KEY), "127.0.0.1", EnumSet.allOf(NodePart.class), anonymity,
-          StreamLimits.DEFAULT),
+          StreamLimits.DEFAULT, SubmissionKey.random()),
           line -> { }));
     }
 

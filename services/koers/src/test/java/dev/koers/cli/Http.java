@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** A small HTTP client for the tests: JSON in, strings out, optionally with a bearer token. */
 final class Http {
@@ -23,9 +25,21 @@ final class Http {
   }
 
   HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
+    try {
+      return postAsync(path, body, headers).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
+    }
+  }
+
+  /** Sends without waiting, so many requests can be in flight at once. */
+  CompletableFuture<HttpResponse<String>> postAsync(String path, String body, String... headers) {
     HttpRequest.Builder request = request(path, headers).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {

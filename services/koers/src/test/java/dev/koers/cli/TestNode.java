@@ -9,6 +9,7 @@ import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Role;
 import dev.koers.testkit.KafkaTestEnv;
 import dev.koers.testkit.TopicSnapshot;
+import dev.koers.wire.proof.SubmissionKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,9 @@ import org.apache.kafka.common.serialization.Serdes;
 final class TestNode implements AutoCloseable {
 
   private static final byte[] KEY = "a-test-key-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8);
+  /** Shared by every node of the tests, so nodes started with one prefix prove to each other's ledger. */
+  static final SubmissionKey SUBMISSION_KEY = new SubmissionKey(
+      "a-test-submission-key-of-32-bytes".getBytes(StandardCharsets.UTF_8));
 
   private final KafkaTestEnv kafka;
   private final KoersNode node;
@@ -40,7 +44,8 @@ final class TestNode implements AutoCloseable {
   static TestNode start(KafkaTestEnv kafka, Path stateDir, Duration outcomeTimeout, String prefix)
       throws InterruptedException {
     KoersNode node = KoersNode.start(new NodeSettings(kafka.bootstrapServers(), prefix, 3,
-        (short) 1, stateDir, "127.0.0.1", 0, outcomeTimeout, Duration.ofMinutes(2), TokenSettings.local(KEY)),
+        (short) 1, stateDir, "127.0.0.1", 0, outcomeTimeout, Duration.ofMinutes(2), TokenSettings.local(KEY),
+        SUBMISSION_KEY),
         line -> { });
     return new TestNode(kafka, node);
   }
@@ -49,7 +54,7 @@ final class TestNode implements AutoCloseable {
   static TestNode withStreams(KafkaTestEnv kafka, Path stateDir, StreamLimits streams) throws InterruptedException {
     KoersNode node = KoersNode.start(new NodeSettings(kafka.bootstrapServers(), kafka.uniqueName("node") + ".", 3,
         (short) 1, stateDir, "127.0.0.1", 0, Duration.ofSeconds(20), Duration.ofMinutes(2), TokenSettings.local(KEY),
-        "127.0.0.1", EnumSet.allOf(NodePart.class), Anonymity.DEFAULT, streams), line -> { });
+        "127.0.0.1", EnumSet.allOf(NodePart.class), Anonymity.DEFAULT, streams, SUBMISSION_KEY), line -> { });
     return new TestNode(kafka, node);
   }
 

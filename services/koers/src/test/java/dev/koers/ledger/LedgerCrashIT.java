@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.koers.client.KoersClient;
+import dev.koers.wire.proof.SubmissionKeyFile;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Outcome;
 import dev.koers.testkit.KafkaIntegrationTest;
@@ -157,13 +158,16 @@ class LedgerCrashIT {
   private void setUp(KafkaTestEnv env, String name) {
     this.env = env;
     String prefix = env.uniqueName(name) + ".";
+    Path keyFile = stateRoot.resolve("keys").resolve("submission.key");
+    SubmissionKeyFile.create(keyFile);
     options = new LedgerProcess.Options(env.bootstrapServers(), stateRoot.resolve("streams"), prefix, PARTITIONS,
-        Duration.ofMinutes(2));
+        Duration.ofMinutes(2), keyFile);
     KoersTopics topics = options.topics();
     // What 'koers topics create' does; the ledger itself only checks them.
     new TopicProvisioner(env.admin(), (short) -1).ensure(topics.all());
     progress = new LedgerProgress(env.admin(), options.applicationId(), topics, PARTITIONS);
-    client = closeLater(new KoersClient(env.bootstrapServers(), topics, name, Duration.ofSeconds(30)));
+    client = closeLater(new KoersClient(env.bootstrapServers(), topics, name, Duration.ofSeconds(30),
+        SubmissionKeyFile.load(keyFile)));
     outputs = Path.of("target", "ledger-it", prefix);
   }
 

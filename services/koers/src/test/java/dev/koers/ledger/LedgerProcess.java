@@ -37,7 +37,8 @@ final class LedgerProcess implements AutoCloseable {
   }
 
   /** What the ledger is told: the same flags an operator gives 'koers ledger'. */
-  record Options(String bootstrapServers, Path stateDir, String topicPrefix, int partitions, Duration clockSkew) {
+  record Options(String bootstrapServers, Path stateDir, String topicPrefix, int partitions, Duration clockSkew,
+                 Path submissionKeyFile) {
 
     String applicationId() {
       return topicPrefix + Ledger.APPLICATION_ID;
@@ -50,7 +51,8 @@ final class LedgerProcess implements AutoCloseable {
     List<String> args() {
       return List.of("ledger", "--bootstrap-servers", bootstrapServers, "--state-dir", stateDir.toString(),
           "--topic-prefix=" + topicPrefix, "--partitions", String.valueOf(partitions),
-          "--replication-factor", "-1", "--clock-skew", clockSkew.toString());
+          "--replication-factor", "-1", "--clock-skew", clockSkew.toString(), "--submission-key-file",
+          submissionKeyFile.toString());
     }
   }
 

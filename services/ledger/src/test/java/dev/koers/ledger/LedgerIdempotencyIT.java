@@ -22,6 +22,7 @@ import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.StreamsSettings;
 import dev.koers.wire.TopicProvisioner;
+import dev.koers.wire.proof.SubmissionKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ class LedgerIdempotencyIT {
   @TempDir
   Path stateDir;
 
+  private final SubmissionKey submissionKey = SubmissionKey.random();
   private KafkaTestEnv env;
   private KoersTopics topics;
   private StreamsSettings settings;
@@ -67,7 +69,8 @@ class LedgerIdempotencyIT {
     new TopicProvisioner(env.admin(), (short) -1).ensure(topics.all());
     settings = new StreamsSettings(env.bootstrapServers(), prefix + Ledger.APPLICATION_ID, stateDir, (short) -1,
         100, null);
-    client = new KoersClient(env.bootstrapServers(), topics, prefix + "client", Duration.ofSeconds(30));
+    client = new KoersClient(env.bootstrapServers(), topics, prefix + "client", Duration.ofSeconds(30),
+        submissionKey);
   }
 
   @AfterEach
@@ -122,7 +125,7 @@ class LedgerIdempotencyIT {
   }
 
   private void startLedger() throws InterruptedException {
-    ledger = Ledger.create(topics, settings, Duration.ofMinutes(2)).start();
+    ledger = Ledger.create(topics, settings, Duration.ofMinutes(2), submissionKey).start();
     assertThat(ledger.awaitRunning(START_TIMEOUT)).as("ledger running within " + START_TIMEOUT).isTrue();
   }
 

@@ -15,6 +15,10 @@ import dev.koers.schema.Role;
 import dev.koers.schema.Submission;
 import dev.koers.schema.command.OpenDecision;
 import dev.koers.wire.KoersTopics;
+import dev.koers.wire.proof.Origin;
+import dev.koers.wire.proof.SubmissionHeaders;
+import dev.koers.wire.proof.SubmissionKey;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +40,10 @@ class LedgerTopologyTest {
 
   private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
+  private static final Origin M1 = new Origin("token:m-1", "request-1");
+
   private final KoersTopics topics = new KoersTopics("", 1);
+  private final SubmissionKey key = SubmissionKey.random();
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> submissions;
   private TestOutputTopic<String, DecisionEvent> events;
@@ -50,7 +57,7 @@ class LedgerTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     driver = new TopologyTestDriver(
-        LedgerTopology.build(topics, () -> new LedgerStep(new Decider(Duration.ofMinutes(2)))), props, T0);
+        LedgerTopology.build(topics, () -> new LedgerStep(new Decider(Duration.ofMinutes(2))), key), props, T0);
     submissions = driver.createInputTopic(topics.submissions().name(), Serdes.String().serializer(),
         Serdes.ByteArray().serializer());
     events = driver.createOutputTopic(topics.events().name(), Serdes.String().deserializer(),
@@ -114,6 +121,108 @@ class LedgerTopologyTest {
   }
 
   @Test
+  void theOutcomeCarriesTheReplyIdOfTheRequestItAnswersAndARepeatItsOwn() {
+    submit(open("d-1", "s-1"), M1, "first");
+    submit(open("d-1", "s-1"), M1, "second");
+
+    var first = outcomes.readRecord();
+    var second = outcomes.readRecord();
+    assertThat(header(first.headers(), SubmissionHeaders.REPLY_TO)).isEqualTo("first");
+    assertThat(header(second.headers(), SubmissionHeaders.REPLY_TO)).isEqualTo("second");
+    assertThat(second.value()).isEqualTo(first.value());
+  }
+
+  @Test
+  void aSubmissionWithoutProofIsRefusedNamingTheRuleAndNothingReachesTheLog() {
+    Submission forged = open("d-1", "s-1");
+    submissions.pipeInput(new TestRecord<>("d-1", bytes(forged), new RecordHeaders()));
+
+    assertThat(events.isEmpty()).isTrue();
+    Rejected rejected = rejection();
+    assertThat(rejected.getRule()).isEqualTo("SUBMISSION_NOT_PROVEN");
+    assertThat(rejected.getCurrentSequence()).isNull();
+  }
+
+  @Test
+  void aProofByAnotherKeyIsRefused() {
+    submit(open("d-1", "s-1"), M1, "r", SubmissionKey.random());
+
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(rejection().getRule()).isEqualTo("SUBMISSION_NOT_PROVEN");
+  }
+
+  @Test
+  void aRealProofCopiedOntoOtherBytesOrAnotherCallerIsRefused() {
+    Submission honest = open("d-1", "s-1");
+    byte[] recordKey = "d-1".getBytes(StandardCharsets.UTF_8);
+    var proven = SubmissionHeaders.signed(key, recordKey, bytes(honest), M1, "r");
+    Submission asAdmin = Submission.newBuilder(honest).setActor(new Actor("intruder", Role.ADMIN)).build();
+    submissions.pipeInput(new TestRecord<>("d-1", bytes(asAdmin), proven));
+    var otherCaller = new RecordHeaders(proven.toArray());
+    otherCaller.remove(SubmissionHeaders.CALLER);
+    otherCaller.add(SubmissionHeaders.CALLER, "token:intruder".getBytes(StandardCharsets.UTF_8));
+    submissions.pipeInput(new TestRecord<>("d-1", bytes(honest), otherCaller));
+
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(rejection().getRule()).isEqualTo("SUBMISSION_NOT_PROVEN");
+    assertThat(rejection().getRule()).isEqualTo("SUBMISSION_NOT_PROVEN");
+  }
+
+  @Test
+  void aRefusedForgeryDoesNotTakeTheKeyItNamed() {
+    Submission submission = open("d-1", "s-1");
+    submissions.pipeInput(new TestRecord<>("d-1", bytes(submission), new RecordHeaders()));
+    submit(submission);
+
+    assertThat(rejection().getRule()).isEqualTo("SUBMISSION_NOT_PROVEN");
+    assertThat(outcomes.readValue().getResult()).isInstanceOf(Accepted.class);
+    assertThat(events.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void anotherCallersKeyIsRefusedWithoutItsOutcomeAndTheOwnerStillGetsIt() {
+    submit(open("d-1", "s-1"), M1, "owner");
+    Outcome first = outcomes.readValue();
+
+    submit(open("d-1", "s-1"), new Origin("token:m-2", "request-1"), "thief");
+    var refused = outcomes.readRecord();
+    submit(open("d-1", "s-1"), M1, "owner-again");
+
+    assertThat(refused.value().getResult()).isInstanceOfSatisfying(Rejected.class, rejected -> {
+      assertThat(rejected.getRule()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+      assertThat(rejected.getCurrentSequence()).as("nothing of the decision is told").isNull();
+      assertThat(rejected.getMessage()).doesNotContain("m-1").doesNotContain(
+          ((Accepted) first.getResult()).getEventId());
+    });
+    assertThat(header(refused.headers(), SubmissionHeaders.REPLY_TO)).isEqualTo("thief");
+    assertThat(outcomes.readValue()).isEqualTo(first);
+    assertThat(events.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void theSameCallerWithAnotherRequestUnderItsKeyIsRefusedAndTheKeyKeepsItsFirstOutcome() {
+    submit(open("d-1", "s-1"), M1, "a");
+    Outcome first = outcomes.readValue();
+
+    submit(open("d-1", "s-1"), new Origin(M1.caller(), "request-2"), "b");
+    submit(open("d-1", "s-1"), M1, "c");
+
+    assertThat(rejection().getRule()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(outcomes.readValue()).isEqualTo(first);
+  }
+
+  @Test
+  void aCallerWhoMayNotActCannotSquatOnAKeyItsRightfulUserNeeds() {
+    Submission byOther = Submission.newBuilder(open("d-1", "s-1"))
+        .setActor(new Actor("m-2", Role.MANAGER)).build();
+    submit(byOther, new Origin("token:m-2", "x"), "squat");
+    submit(open("d-1", "s-1"), M1, "owner");
+
+    assertThat(rejection().getRule()).isEqualTo("NOT_OWNING_MANAGER");
+    assertThat(outcomes.readValue().getResult()).isInstanceOf(Accepted.class);
+  }
+
+  @Test
   void unreadableBytesGoToTheDeadLetterTopicWithHeadersAndTheLedgerGoesOn() {
     submissions.pipeInput(new TestRecord<>("d-1", "not avro".getBytes(StandardCharsets.UTF_8)));
     submissions.pipeInput(new TestRecord<>("d-2", (byte[]) null));
@@ -173,8 +282,26 @@ class LedgerTopologyTest {
   }
 
   private void submit(Submission submission) {
-    submissions.pipeInput(submission.getDecisionId(),
-        topics.submissions().valueSerde().serializer().serialize("t", submission));
+    submit(submission, M1, "reply-" + submission.getSubmissionId());
+  }
+
+  private void submit(Submission submission, Origin origin, String replyId) {
+    submit(submission, origin, replyId, key);
+  }
+
+  private void submit(Submission submission, Origin origin, String replyId, SubmissionKey by) {
+    byte[] value = bytes(submission);
+    byte[] recordKey = submission.getDecisionId().getBytes(StandardCharsets.UTF_8);
+    submissions.pipeInput(new TestRecord<>(submission.getDecisionId(), value,
+        SubmissionHeaders.signed(by, recordKey, value, origin, replyId)));
+  }
+
+  private byte[] bytes(Submission submission) {
+    return topics.submissions().valueSerde().serializer().serialize("t", submission);
+  }
+
+  private Rejected rejection() {
+    return (Rejected) outcomes.readValue().getResult();
   }
 
   private static String header(Headers headers, String name) {

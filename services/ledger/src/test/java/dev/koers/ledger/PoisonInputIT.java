@@ -24,6 +24,7 @@ import dev.koers.wire.KoersTopics;
 import dev.koers.wire.StreamsService;
 import dev.koers.wire.StreamsSettings;
 import dev.koers.wire.TopicProvisioner;
+import dev.koers.wire.proof.SubmissionKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ class PoisonInputIT {
   @TempDir
   Path stateDir;
 
+  private final SubmissionKey submissionKey = SubmissionKey.random();
   private KafkaTestEnv env;
   private KoersTopics topics;
   private String applicationId;
@@ -84,9 +86,10 @@ class PoisonInputIT {
     applicationId = prefix + Ledger.APPLICATION_ID;
     new TopicProvisioner(env.admin(), (short) -1).ensure(topics.all());
     ledger = Ledger.create(topics, new StreamsSettings(env.bootstrapServers(), applicationId, stateDir, (short) -1,
-        100, null), Duration.ofMinutes(2)).start();
+        100, null), Duration.ofMinutes(2), submissionKey).start();
     assertThat(ledger.awaitRunning(Duration.ofSeconds(60))).isTrue();
-    client = new KoersClient(env.bootstrapServers(), topics, prefix + "client", Duration.ofSeconds(30));
+    client = new KoersClient(env.bootstrapServers(), topics, prefix + "client", Duration.ofSeconds(30),
+        submissionKey);
     Map<String, Object> config = env.clientConfig();
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     raw = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
