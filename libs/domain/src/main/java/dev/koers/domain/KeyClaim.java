@@ -23,18 +23,22 @@ public record KeyClaim(String caller, String fingerprint, Outcome outcome) {
   }
 
   /**
-   * Whether a first outcome takes the key. A rejection for a caller who may not act on the decision does not
-   * (its role or ownership will not change by asking again), so such a caller cannot squat on a key that its
-   * rightful user then finds taken.
+   * Whether another caller may take this key over: only when its holder was refused as not allowed to act on
+   * the decision (FORBIDDEN). So a caller who may not act cannot squat on a key that the decision's rightful
+   * user then finds taken; the holder's own repeats still get their first outcome until then.
    */
-  public static boolean takesKey(Outcome outcome) {
+  public boolean yieldsTo(String otherCaller) {
+    return !caller.equals(otherCaller) && forbidden(outcome);
+  }
+
+  private static boolean forbidden(Outcome outcome) {
     if (!(outcome.getResult() instanceof Rejected rejected)) {
-      return true;
+      return false;
     }
     try {
-      return Rule.valueOf(rejected.getRule()).outcomeClass() != Rule.OutcomeClass.FORBIDDEN;
+      return Rule.valueOf(rejected.getRule()).outcomeClass() == Rule.OutcomeClass.FORBIDDEN;
     } catch (IllegalArgumentException unknown) {
-      return true;
+      return false;
     }
   }
 

@@ -37,13 +37,18 @@ class KeyClaimTest {
   }
 
   @Test
-  void acceptedAndRuleOutcomesTakeTheKeyButForbiddenOnesDoNot() {
-    assertThat(KeyClaim.takesKey(ACCEPTED)).isTrue();
-    assertThat(KeyClaim.takesKey(rejected(Rule.DECISION_NOT_FOUND))).isTrue();
-    assertThat(KeyClaim.takesKey(rejected(Rule.TITLE_LENGTH))).isTrue();
-    assertThat(KeyClaim.takesKey(rejected(Rule.NOT_OWNING_MANAGER))).isFalse();
-    assertThat(KeyClaim.takesKey(rejected(Rule.ROLE_NOT_ALLOWED))).isFalse();
-    assertThat(KeyClaim.takesKey(rejected(Rule.SUBMISSION_NOT_PROVEN))).isFalse();
+  void onlyAKeyWhoseHolderWasForbiddenYieldsAndOnlyToAnotherCaller() {
+    assertThat(claim.yieldsTo("token:m-2")).isFalse();
+    assertThat(held(rejected(Rule.DECISION_NOT_FOUND)).yieldsTo("token:m-2")).isFalse();
+    assertThat(held(rejected(Rule.TITLE_LENGTH)).yieldsTo("token:m-2")).isFalse();
+    assertThat(held(rejected(Rule.NOT_OWNING_MANAGER)).yieldsTo("token:m-2")).isTrue();
+    assertThat(held(rejected(Rule.ROLE_NOT_ALLOWED)).yieldsTo("token:m-2")).isTrue();
+    assertThat(held(rejected(Rule.RESPONDENT_MISMATCH)).yieldsTo("token:m-2")).isTrue();
+    assertThat(held(rejected(Rule.NOT_OWNING_MANAGER)).yieldsTo("token:m-1")).as("its holder repeats").isFalse();
+  }
+
+  private static KeyClaim held(Outcome outcome) {
+    return new KeyClaim("token:m-1", "fp-1", outcome);
   }
 
   private static Outcome rejected(Rule rule) {

@@ -47,6 +47,17 @@ class CliTest {
   }
 
   @Test
+  void aLedgerOrApiWithoutASubmissionKeySaysWhichOptionBeforeAnythingStarts() {
+    for (String[] args : new String[][] {{"ledger"}, {"api", "--token-key-file", dir.resolve("x").toString()}}) {
+      String command = args[0];
+      Run run = run(KoersMain.commandLine(), concat(args, "--bootstrap-servers", "127.0.0.1:1"));
+      assertThat(run.exit()).as(command).isEqualTo(1);
+      assertThat(run.err()).as(command).contains("--submission-key-file", "KOERS_SUBMISSION_KEY_FILE")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void anOptionComesFromTheFlagThenTheEnvironmentThenTheFileThenTheDefault() throws Exception {
     Path file = Files.writeString(dir.resolve("koers.properties"), "port=7001\nhost=10.0.0.1\n");
     Map<String, String> env = Map.of("KOERS_PORT", "7002", "KOERS_DATA_DIR", "/srv/koers");
@@ -88,5 +99,11 @@ class CliTest {
     line.setErr(new PrintWriter(err, true));
     int exit = line.execute(args);
     return new Run(exit, err.toString());
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 }

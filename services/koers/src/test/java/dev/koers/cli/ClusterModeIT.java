@@ -8,6 +8,7 @@ import dev.koers.api.auth.TokenMinter;
 import dev.koers.schema.Role;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
+import dev.koers.wire.proof.SubmissionKeyFile;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,14 +36,17 @@ class ClusterModeIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    Path submissionKey = dir.resolve("keys").resolve("submission.key");
+    SubmissionKeyFile.create(submissionKey);
     String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix", prefix,
         "--replication-factor", "1"};
     try (KoersProcess topics = KoersProcess.start(concat(new String[] {"topics", "create"}, common))) {
       assertThat(topics.awaitExit(Duration.ofSeconds(90))).as(String.join("\n", topics.lines())).isZero();
     }
     try (KoersProcess ledger = KoersProcess.start(concat(new String[] {"ledger", "--state-dir",
-             dir.resolve("ledger").toString()}, common));
+             dir.resolve("ledger").toString(), "--submission-key-file", submissionKey.toString()}, common));
          KoersProcess api = KoersProcess.start(concat(new String[] {"api", "--state-dir", dir.resolve("api").toString(),
+             "--submission-key-file", submissionKey.toString(),
              "--host", "127.0.0.1", "--advertised-host", "127.0.0.1", "--port", String.valueOf(port),
              "--token-key-file", keyFile.toString()}, common))) {
       ledger.awaitLine("koers: ledger RUNNING", Duration.ofSeconds(90));

@@ -94,7 +94,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
   private void answer(Submission submission, Origin origin, Headers reply, long timestamp) {
     String decisionId = submission.getDecisionId();
     String submissionId = submission.getSubmissionId();
-    Optional<KeyClaim> claim = keys.claim(decisionId, submissionId);
+    Optional<KeyClaim> claim = keys.claim(decisionId, submissionId).filter(c -> !c.yieldsTo(origin.caller()));
     if (claim.isPresent()) {
       Optional<Verdict.Reject> refusal = claim.get().refusal(origin.caller(), origin.fingerprint(), submissionId);
       if (refusal.isPresent()) {
@@ -110,9 +110,7 @@ final class LedgerProcessor implements Processor<byte[], byte[], Object, Object>
       return;
     }
     Outcome outcome = decide(submission);
-    if (KeyClaim.takesKey(outcome)) {
-      keys.take(decisionId, submissionId, new KeyClaim(origin.caller(), origin.fingerprint(), outcome));
-    }
+    keys.take(decisionId, submissionId, new KeyClaim(origin.caller(), origin.fingerprint(), outcome));
     publishOutcome(outcome, reply, outcome.getRecordedAt().toEpochMilli());
   }
 

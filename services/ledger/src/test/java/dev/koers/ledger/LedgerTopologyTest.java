@@ -216,10 +216,14 @@ class LedgerTopologyTest {
     Submission byOther = Submission.newBuilder(open("d-1", "s-1"))
         .setActor(new Actor("m-2", Role.MANAGER)).build();
     submit(byOther, new Origin("token:m-2", "x"), "squat");
+    submit(byOther, new Origin("token:m-2", "x"), "squat-again");
     submit(open("d-1", "s-1"), M1, "owner");
+    submit(byOther, new Origin("token:m-2", "x"), "squat-late");
 
     assertThat(rejection().getRule()).isEqualTo("NOT_OWNING_MANAGER");
+    assertThat(rejection().getRule()).as("its own repeat: the first outcome").isEqualTo("NOT_OWNING_MANAGER");
     assertThat(outcomes.readValue().getResult()).isInstanceOf(Accepted.class);
+    assertThat(rejection().getRule()).as("now the key is the owner's").isEqualTo("IDEMPOTENCY_KEY_IN_USE");
   }
 
   @Test
