@@ -43,7 +43,7 @@ public final class SubmissionHeaders {
     String fingerprint = text(headers, FINGERPRINT);
     String replyId = text(headers, REPLY_TO);
     byte[] proof = hex(text(headers, PROOF));
-    if (caller == null || caller.isEmpty() || caller.length() > 256 || fingerprint == null || proof == null) {
+    if (caller == null || caller.isEmpty() || caller.length() > Origin.MAX_CALLER || fingerprint == null || proof == null) {
       return Optional.empty();
     }
     Origin origin = new Origin(caller, fingerprint);
