@@ -60,7 +60,7 @@ class LongDecisionIT {
     String prefix = kafka.uniqueName("long") + ".";
     try (TestNode node = TestNode.start(kafka, dir.resolve("state"), Duration.ofSeconds(30), prefix);
          KoersClient client = new KoersClient(kafka.bootstrapServers(), node.node().topics(), "survey-import",
-             Duration.ofSeconds(120))) {
+             Duration.ofSeconds(120), TestNode.SUBMISSION_KEY)) {
       Instant openedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(3));
       Submissions anna = Submissions.by("m-anna", Role.MANAGER);
       List<Submission> commands = new ArrayList<>(List.of(
