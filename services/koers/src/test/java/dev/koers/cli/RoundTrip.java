@@ -10,6 +10,7 @@ import dev.koers.api.auth.TokenSettings;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.schema.Role;
 import dev.koers.wire.KafkaConnection;
+import dev.koers.wire.proof.SubmissionKey;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ final class RoundTrip {
   static void run(KafkaConnection connection, Path stateDir, String decisionId, String title) throws Exception {
     NodeSettings settings = new NodeSettings(connection, decisionId + ".", 3, (short) 1, stateDir, "127.0.0.1", 0,
         Duration.ofSeconds(30), Duration.ofMinutes(2), TokenSettings.local(KEY), "127.0.0.1",
-        EnumSet.allOf(NodePart.class), Anonymity.DEFAULT, StreamLimits.DEFAULT, true);
+        EnumSet.allOf(NodePart.class), Anonymity.DEFAULT, StreamLimits.DEFAULT, true, SubmissionKey.random());
     try (KoersNode node = KoersNode.start(settings, line -> { })) {
       Http manager = new Http(node.url(), new TokenMinter(KEY).mint(
           new Principal("m-1", Role.MANAGER, "m-1", null), Duration.ofMinutes(10), Instant.now()));

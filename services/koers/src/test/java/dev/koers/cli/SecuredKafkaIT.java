@@ -2,6 +2,7 @@ package dev.koers.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.koers.wire.proof.SubmissionKeyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,8 @@ class SecuredKafkaIT {
 
   @Test
   void aWrongPasswordStopsTheLedgerAtStartWithOneLineSayingSo() throws Exception {
+    Path submissionKey = dir.resolve("keys").resolve("submission.key");
+    SubmissionKeyFile.create(submissionKey);
     Path properties = dir.resolve("wrong-password.properties");
     Properties client = new Properties();
     client.putAll(broker.clientProperties("not the password"));
@@ -50,7 +53,7 @@ class SecuredKafkaIT {
     }
     try (KoersProcess ledger = KoersProcess.start("ledger", "--bootstrap-servers", broker.securedServers(),
         "--client-properties", properties.toString(), "--topic-prefix", "wrong.", "--replication-factor", "1",
-        "--state-dir", dir.resolve("wrong").toString())) {
+        "--state-dir", dir.resolve("wrong").toString(), "--submission-key-file", submissionKey.toString())) {
       assertThat(ledger.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
       // All the process printed, Kafka's own log lines included.
       assertThat(ledger.lines()).singleElement().asString()

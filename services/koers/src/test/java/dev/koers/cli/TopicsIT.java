@@ -8,6 +8,8 @@ import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.koers.wire.proof.SubmissionKeyFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -59,7 +61,8 @@ class TopicsIT {
   void aServiceWithoutItsTopicsStopsAtStartNamingTheFirstMissingOne(KafkaTestEnv kafka) {
     String prefix = kafka.uniqueName("bare") + ".";
 
-    Run ledger = koers(kafka, "ledger", "--topic-prefix", prefix, "--state-dir", dir.toString());
+    Run ledger = koers(kafka, "ledger", "--topic-prefix", prefix, "--state-dir", dir.toString(),
+        "--submission-key-file", submissionKey().toString());
 
     assertThat(ledger.exit()).isEqualTo(1);
     assertThat(ledger.err()).containsExactly("koers: topic " + prefix + "koers.decision.submissions does not exist: "
@@ -79,7 +82,8 @@ class TopicsIT {
     // The change travels through the metadata log; the broker answers with it a moment later.
     await().atMost(Duration.ofSeconds(30)).until(() -> "compact".equals(config(kafka, events).get("cleanup.policy")));
 
-    Run ledger = koers(kafka, "ledger", "--topic-prefix", prefix, "--state-dir", dir.toString());
+    Run ledger = koers(kafka, "ledger", "--topic-prefix", prefix, "--state-dir", dir.toString(),
+        "--submission-key-file", submissionKey().toString());
     assertThat(ledger.exit()).isEqualTo(1);
     assertThat(ledger.err()).containsExactly("koers: topic " + events
         + " has cleanup.policy=compact (Koers needs delete)");
@@ -88,6 +92,15 @@ class TopicsIT {
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).singleElement().asString().startsWith("koers: topic " + events
         + " exists with cleanup.policy=compact (Koers needs delete)");
+  }
+
+  /** The ledger gets past its key to the topic check. */
+  private Path submissionKey() {
+    Path file = dir.resolve("keys").resolve("submission.key");
+    if (!Files.exists(file)) {
+      SubmissionKeyFile.create(file);
+    }
+    return file;
   }
 
   private Run koers(KafkaTestEnv kafka, String... args) {
