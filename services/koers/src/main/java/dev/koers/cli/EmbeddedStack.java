@@ -4,6 +4,7 @@ import dev.koers.api.auth.SigningKey;
 import dev.koers.api.auth.TokenSettings;
 import dev.koers.kafka.embedded.BrokerSettings;
 import dev.koers.kafka.embedded.EmbeddedKafka;
+import dev.koers.wire.PrivateFiles;
 import dev.koers.wire.proof.SubmissionKeyFile;
 import java.util.EnumSet;
 import java.util.function.Consumer;
@@ -24,6 +25,8 @@ final class EmbeddedStack implements AutoCloseable {
   static EmbeddedStack start(UpSettings settings, Consumer<String> progress) throws InterruptedException {
     Lifecycle lifecycle = new Lifecycle();
     try {
+      // The whole log lives here, comments included: the owner's alone (a folder that exists stays as it is).
+      PrivateFiles.folder(settings.dataDir());
       progress.accept("Starting Kafka (data in " + settings.dataDir().toAbsolutePath() + ")");
       EmbeddedKafka kafka = lifecycle.add(EmbeddedKafka.start(
           BrokerSettings.inDirectory(settings.dataDir().resolve("kafka"))

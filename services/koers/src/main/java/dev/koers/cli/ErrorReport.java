@@ -1,6 +1,7 @@
 package dev.koers.cli;
 
 import dev.koers.wire.KafkaAccessException;
+import dev.koers.wire.PrivateFiles;
 import dev.koers.wire.TopicProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -17,7 +18,8 @@ final class ErrorReport implements IExecutionExceptionHandler {
     command.getErr().println("koers: " + describe(e));
     if (System.getenv("KOERS_DEBUG") != null) {
       e.printStackTrace(command.getErr());
-    } else if (!(e instanceof UserError || e instanceof KafkaAccessException || e instanceof TopicProblem)) {
+    } else if (!(e instanceof UserError || e instanceof KafkaAccessException || e instanceof TopicProblem
+        || e instanceof PrivateFiles.NotPrivate)) {
       command.getErr().println("koers: (set KOERS_DEBUG=1 to see the stack trace)");
     }
     return 1;
@@ -25,7 +27,7 @@ final class ErrorReport implements IExecutionExceptionHandler {
 
   private static String describe(Throwable e) {
     if (e instanceof UserError || e instanceof IllegalArgumentException || e instanceof KafkaAccessException
-        || e instanceof TopicProblem) {
+        || e instanceof TopicProblem || e instanceof PrivateFiles.NotPrivate) {
       return e.getMessage();
     }
     Throwable root = e;

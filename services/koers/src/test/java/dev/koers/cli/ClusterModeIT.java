@@ -8,6 +8,7 @@ import dev.koers.api.auth.TokenMinter;
 import dev.koers.schema.Role;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
+import dev.koers.wire.PrivateFiles;
 import dev.koers.wire.proof.SubmissionKeyFile;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -30,7 +31,8 @@ class ClusterModeIT {
   @Test
   void aLedgerProcessAndAnApiProcessServeADecisionTogether(KafkaTestEnv kafka, @TempDir Path dir) throws Exception {
     byte[] key = "cluster-test-key-of-32-bytes-!!!".getBytes(StandardCharsets.UTF_8);
-    Path keyFile = Files.writeString(dir.resolve("token.key"), Base64.getEncoder().encodeToString(key));
+    Path keyFile = dir.resolve("token.key");
+    PrivateFiles.createSecret(keyFile, Base64.getEncoder().encodeToString(key).getBytes(StandardCharsets.US_ASCII));
     String prefix = kafka.uniqueName("cluster") + ".";
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,14 +1,16 @@
 package dev.koers.api.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.koers.wire.PrivateFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** The HS256 key of the embedded default, generated once into the data directory and kept private. */
+/**
+ * The HS256 key of the embedded default, generated once into the data directory: created owner-only and
+ * atomically, and refused at start when others may read it.
+ */
 public final class SigningKey {
 
   private static final String FILE = "keys/token-hs256.key";
@@ -22,19 +24,13 @@ public final class SigningKey {
 
   public static byte[] loadOrCreate(Path dataDir) {
     Path file = location(dataDir);
-    try {
-      if (Files.exists(file)) {
-        return Base64.getDecoder().decode(Files.readString(file).strip());
-      }
+    if (!Files.exists(file)) {
       byte[] key = new byte[BYTES];
       new SecureRandom().nextBytes(key);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-      restrict(file);
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the token key " + file, e);
+      PrivateFiles.createSecret(file, (Base64.getEncoder().encodeToString(key) + "\n")
+          .getBytes(StandardCharsets.US_ASCII));
     }
+    return read(file);
   }
 
   /** Reads an existing key; a missing key means Koers never ran with this data directory. */
@@ -44,14 +40,16 @@ public final class SigningKey {
       throw new IllegalStateException("no token key at " + file + "; run 'koers up --data-dir " + dataDir
           + "' once, or point --data-dir at the directory koers up uses");
     }
-    return loadOrCreate(dataDir);
+    return read(file);
   }
 
-  private static void restrict(Path file) throws IOException {
+  /** A key file as 'koers up' writes it (base64 on one line), for instances that share the key. */
+  public static byte[] read(Path file) {
+    String text = new String(PrivateFiles.readSecret(file, "the token key"), StandardCharsets.US_ASCII).strip();
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the directory's own protection has to do.
+      return Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the token key " + file + " is not base64 on one line", e);
     }
   }
 }
