@@ -35,7 +35,8 @@ final class EmbeddedStack implements AutoCloseable {
       KoersNode node = lifecycle.add(KoersNode.start(new NodeSettings(kafka.bootstrapServers(), "",
           settings.partitions(), (short) 1, settings.dataDir().resolve("streams"), settings.host(),
           settings.port(), settings.outcomeTimeout(), settings.clockSkew(),
-          TokenSettings.local(SigningKey.loadOrCreate(settings.dataDir())), settings.host(),
+          TokenSettings.local(SigningKey.loadOrCreate(settings.dataDir()))
+              .withClockSkew(settings.tokenClockSkew()), settings.host(),
           EnumSet.allOf(NodePart.class), settings.anonymity(), settings.streams(),
           SubmissionKeyFile.loadOrCreate(settings.dataDir())), progress));
       return new EmbeddedStack(lifecycle, kafka, node);

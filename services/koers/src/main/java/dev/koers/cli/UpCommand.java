@@ -44,18 +44,25 @@ final class UpCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   StreamOptions streams = new StreamOptions();
 
-  @Option(names = "--token-ttl", defaultValue = "PT8H", description = "Lifetime of the tokens printed at start (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--token-ttl", defaultValue = "PT8H", description = "Lifetime of the tokens printed at start (default: ${DEFAULT-VALUE}; at most --max-ttl).")
   Duration tokenTtl;
 
   @Option(names = "--demo", description = "Also feeds realistic traffic, as 'koers demo --live' with its defaults: four weeks of history, then a new decision every few seconds.")
   boolean demo;
 
+  @Option(names = "--max-ttl", defaultValue = "24h", description = "The longest lifetime of a token printed at start (default: ${DEFAULT-VALUE}).")
+  String maxTtl;
+
+  @Option(names = "--token-clock-skew", defaultValue = "30", description = "Seconds the clocks of a token's issuer and this server may disagree when checking exp, nbf and iat (default: ${DEFAULT-VALUE}).")
+  int tokenClockSkewSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
+    TokenLifetime.check(tokenTtl, Durations.parse(maxTtl), "--token-ttl", "--max-ttl");
     Ports.requireFree(host, port, "--port");
     Ports.requireFree("127.0.0.1", kafkaPort, "--kafka-port");
     UpSettings settings = new UpSettings(dataDir, host, port, kafkaPort, partitions, outcomeTimeout, clockSkew,
-        views.anonymity(), streams.limits());
+        views.anonymity(), streams.limits(), TokenClockSkew.seconds(tokenClockSkewSeconds));
     EmbeddedStack stack = EmbeddedStack.start(settings, line -> System.out.println("koers: " + line));
     return UntilStopped.run(stack, () -> {
       System.out.println("koers: up at " + stack.url() + "  (Kafka at " + stack.bootstrapServers()

@@ -58,6 +58,33 @@ class CliTest {
   }
 
   @Test
+  void aTokenLongerThanTheMaximumLifetimeIsRefusedNamingTheMaximum() {
+    Run run = run(KoersMain.commandLine(), "token", "--role", "admin", "--ttl", "36500d", "--data-dir",
+        dir.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("--ttl", "maximum of PT24H", "--max-ttl").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aStakeholderTokenNeedsItsRespondentAndPerspectiveOrToBeASurveyTools() {
+    Run run = run(KoersMain.commandLine(), "token", "--role", "stakeholder", "--respondent-id", "r-7",
+        "--data-dir", dir.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--perspective", "--survey-tool");
+  }
+
+  @Test
+  void aSharedTokenKeyFileOthersMayReadIsRefusedInOneLine() throws Exception {
+    Path key = Files.writeString(dir.resolve("token.key"), "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Run run = run(KoersMain.commandLine(), "api", "--bootstrap-servers", "127.0.0.1:9", "--state-dir",
+        dir.resolve("state").toString(), "--token-key-file", key.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip()).isEqualTo("koers: the token key " + key + " may be read by others (rw-r--r--); "
+        + "run 'chmod 600 " + key + "' and start again");
+  }
+
+  @Test
   void anOptionComesFromTheFlagThenTheEnvironmentThenTheFileThenTheDefault() throws Exception {
     Path file = Files.writeString(dir.resolve("koers.properties"), "port=7001\nhost=10.0.0.1\n");
     Map<String, String> env = Map.of("KOERS_PORT", "7002", "KOERS_DATA_DIR", "/srv/koers");

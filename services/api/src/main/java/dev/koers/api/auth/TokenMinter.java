@@ -33,6 +33,12 @@ public final class TokenMinter {
     if (principal.respondentId() != null) {
       claims.claim(TokenClaims.RESPONDENT_ID, principal.respondentId());
     }
+    if (principal.perspective() != null) {
+      claims.claim(TokenClaims.PERSPECTIVE, principal.perspective().name());
+    }
+    if (principal.isSurveyTool()) {
+      claims.claim(TokenClaims.SURVEY_TOOL, true);
+    }
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
     try {
       jwt.sign(new MACSigner(key));

@@ -16,12 +16,13 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.koers.schema.Perspective;
 import dev.koers.schema.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,16 +31,24 @@ import java.util.Set;
 /** Checks a bearer token's signature, algorithm, expiry and claims, and says whom it speaks for. */
 public final class TokenVerifier {
 
+  /** Every token names its issuer, its subject, when it was issued and expires, and its role. */
+  private static final Set<String> REQUIRED = Set.of("iss", "sub", "iat", "exp", TokenClaims.ROLE);
+
   private final Map<JWSAlgorithm, ConfigurableJWTProcessor<SecurityContext>> processors = new HashMap<>();
 
   public TokenVerifier(TokenSettings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  public TokenVerifier(TokenSettings settings, Clock clock) {
     if (settings.hs256Key() != null) {
       processors.put(JWSAlgorithm.HS256, processor(JWSAlgorithm.HS256,
-          new ImmutableSecret<>(settings.hs256Key()), settings));
+          new ImmutableSecret<>(settings.hs256Key()), TokenClaims.ISSUER, null, settings, clock));
     }
     JWKSource<SecurityContext> jwks = jwks(settings);
     if (jwks != null) {
-      processors.put(JWSAlgorithm.RS256, processor(JWSAlgorithm.RS256, jwks, settings));
+      processors.put(JWSAlgorithm.RS256, processor(JWSAlgorithm.RS256, jwks, settings.issuer(),
+          settings.audience(), settings, clock));
     }
     if (processors.isEmpty()) {
       throw new IllegalArgumentException("no token key configured: give the local key or a JWKS");
@@ -83,7 +92,33 @@ public final class TokenVerifier {
     if (role == Role.MANAGER && managerId == null) {
       throw new Unauthorized("a manager token must carry the manager id it is bound to (claim managerId)");
     }
+    if (role == Role.STAKEHOLDER) {
+      return stakeholder(claims, respondentId);
+    }
     return new Principal(claims.getSubject(), role, managerId, respondentId);
+  }
+
+  /** Bound to one respondent and one perspective, or a survey tool that says so: nothing in between. */
+  private static Principal stakeholder(JWTClaimsSet claims, String respondentId) {
+    String perspective = text(claims, TokenClaims.PERSPECTIVE);
+    boolean surveyTool = Boolean.TRUE.equals(claims.getClaim(TokenClaims.SURVEY_TOOL));
+    if (surveyTool && (respondentId != null || perspective != null)) {
+      throw new Unauthorized("a survey tool's stakeholder token names no respondentId and no perspective");
+    }
+    if (surveyTool) {
+      return new Principal(claims.getSubject(), Role.STAKEHOLDER, null, null, null);
+    }
+    if (respondentId == null || perspective == null) {
+      throw new Unauthorized("a stakeholder token must name its respondent and perspective (claims "
+          + "respondentId and perspective), or be a survey tool's (claim surveyTool: true)");
+    }
+    try {
+      return new Principal(claims.getSubject(), Role.STAKEHOLDER, null, respondentId,
+          Perspective.valueOf(perspective.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new Unauthorized("unknown perspective '" + perspective + "' in the token; use CUSTOMER, EMPLOYEE, "
+          + "ORGANIZATION or OTHER");
+    }
   }
 
   private static Role role(JWTClaimsSet claims) {
@@ -106,17 +141,13 @@ public final class TokenVerifier {
     }
   }
 
+  /** Each algorithm checks the issuer of its own keys: koers for the local key, the configured one for RS256. */
   private static ConfigurableJWTProcessor<SecurityContext> processor(JWSAlgorithm alg,
-      JWKSource<SecurityContext> keys, TokenSettings settings) {
+      JWKSource<SecurityContext> keys, String issuer, String audience, TokenSettings settings, Clock clock) {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(alg, keys));
-    JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
-    if (settings.issuer() != null && alg == JWSAlgorithm.RS256) {
-      exact.issuer(settings.issuer());
-    }
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        alg == JWSAlgorithm.RS256 ? settings.audience() : null, exact.build(),
-        Set.of("sub", "exp", TokenClaims.ROLE)));
+    processor.setJWTClaimsSetVerifier(new TimelyClaims(audience, new JWTClaimsSet.Builder().issuer(issuer).build(),
+        REQUIRED, settings.clockSkew(), clock));
     return processor;
   }
 
