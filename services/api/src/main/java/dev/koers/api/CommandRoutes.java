@@ -58,8 +58,9 @@ final class CommandRoutes {
     });
     String decisionId = submission.getDecisionId();
     Origin origin = RequestOrigin.of(ctx, principal, decisionId);
+    boolean mayRead = Roles.READING.contains(principal.role());
     ctx.future(() -> submitter.submit(submission, origin).thenAccept(outcome -> {
-      Map<String, Object> accepted = OutcomeResponses.accepted(outcome);
+      Map<String, Object> accepted = OutcomeResponses.accepted(outcome, mayRead);
       ctx.status(201)
           .header("Location", "/api/v1/decisions/" + decisionId)
           .header("ETag", "\"" + accepted.get("sequence") + "\"")

@@ -13,9 +13,11 @@ final class OutcomeResponses {
 
   private OutcomeResponses() {}
 
-  static Map<String, Object> accepted(Outcome outcome) {
+  /** {@code mayRead}: the caller may read the decision, so a rejection may tell it the decision's state. */
+  static Map<String, Object> accepted(Outcome outcome, boolean mayRead) {
     if (outcome.getResult() instanceof Rejected rejected) {
-      throw new ProblemException(problem(rejected));
+      throw new ProblemException(mayRead ? problem(rejected)
+          : OutsiderRejections.problem(known(rejected.getRule()), rejected));
     }
     Accepted accepted = (Accepted) outcome.getResult();
     Map<String, Object> body = new LinkedHashMap<>();

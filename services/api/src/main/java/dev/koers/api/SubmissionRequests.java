@@ -1,11 +1,9 @@
 package dev.koers.api;
 
-import dev.koers.api.auth.Forbidden;
 import dev.koers.api.auth.Principal;
 import dev.koers.schema.Actor;
 import dev.koers.schema.Role;
 import dev.koers.schema.Submission;
-import dev.koers.schema.command.GiveFeedback;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,25 +62,12 @@ final class SubmissionRequests {
     return Long.parseLong(match.group(1));
   }
 
-  /**
-   * A manager acts as their manager id, a stakeholder as their respondent. A stakeholder token bound to one
-   * respondent may only give that respondent's feedback; an unbound one (a survey tool's) records it for
-   * whichever respondent the body names.
-   */
+  /** A manager acts as their manager id, a stakeholder as their respondent (see {@link StakeholderBinding}). */
   private static Actor actor(Principal principal, SpecificRecord command) {
     return switch (principal.role()) {
       case MANAGER -> new Actor(principal.managerId(), Role.MANAGER);
-      case STAKEHOLDER -> new Actor(respondent(principal, command), Role.STAKEHOLDER);
+      case STAKEHOLDER -> new Actor(StakeholderBinding.respondent(principal, command), Role.STAKEHOLDER);
       default -> new Actor(principal.subject(), principal.role());
     };
-  }
-
-  private static String respondent(Principal principal, SpecificRecord command) {
-    String named = command instanceof GiveFeedback feedback ? feedback.getRespondentId() : null;
-    if (principal.respondentId() != null && named != null && !principal.respondentId().equals(named)) {
-      throw new Forbidden("this token is bound to respondent '" + principal.respondentId()
-          + "' and cannot give feedback for '" + named + "'");
-    }
-    return principal.respondentId() != null ? principal.respondentId() : named;
   }
 }

@@ -12,6 +12,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.koers.api.auth.Principal;
 import dev.koers.api.auth.TokenMinter;
 import dev.koers.api.auth.TokenSettings;
@@ -30,7 +32,16 @@ import dev.koers.domain.view.Course;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.domain.view.Head;
 import dev.koers.domain.view.Opening;
+import dev.koers.domain.metrics.IsoWeek;
+import dev.koers.domain.metrics.MetricsAggregate;
+import dev.koers.domain.metrics.MetricsDocument;
 import dev.koers.schema.Accepted;
+import dev.koers.schema.Actor;
+import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.Perspective;
+import dev.koers.schema.Rejected;
+import dev.koers.schema.event.DecisionOpened;
+import dev.koers.wire.KoersTopics;
 import dev.koers.schema.ActivityGroup;
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Role;
@@ -39,6 +50,7 @@ import dev.koers.schema.Submission;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,6 +71,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,19 +80,26 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every endpoint × every kind of bad token → 401, every role that may not call it → 403, every role that may
- * → through. The ledger is replaced by a recorder here: this tests the HTTP edge, not Kafka.
+ * Every endpoint (the stream and the weekly series included) × every kind of bad token → 401, every role that
+ * may not call it → 403, every role that may → answered (200 or 201, never a 404 that would hide a missing
+ * route). Stakeholders are bound to their respondent and perspective, and learn nothing of a decision they
+ * may not read from a rejection. The ledger is replaced by a recorder here: this tests the HTTP edge, not Kafka.
  */
+@Tag("attack")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthMatrixTest {
 
   private static final Instant NOW = Instant.now();
+  private static final String STREAM = "/api/v1/stream";
+  private static final String ISSUER = "https://idp.example";
   private final byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
   private final byte[] otherKey = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Submission> submitted = new CopyOnWriteArrayList<>();
   private RSAKey identityProvider;
   private ApiServer server;
+  private ViewFeed feed;
   private String base;
 
   record Endpoint(String method, String path, String body, Set<Role> allowed) {
@@ -116,7 +136,12 @@ class AuthMatrixTest {
             EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
         new Endpoint("GET", "/api/v1/managers/m-1/metrics", null,
             EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
-        new Endpoint("GET", "/api/v1/admin/quarantine", null, EnumSet.of(Role.ADMIN)));
+        new Endpoint("GET", "/api/v1/admin/quarantine", null, EnumSet.of(Role.ADMIN)),
+        new Endpoint("GET", "/api/v1/managers/m-1/metrics/weekly", null,
+            EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
+        new Endpoint("GET", "/api/v1/decisions/d-1/events?asOf=" + NOW.plusSeconds(1), null,
+            EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)),
+        new Endpoint("GET", STREAM, null, EnumSet.of(Role.MANAGER, Role.AUDITOR, Role.VIEWER, Role.ADMIN)));
   }
 
   @BeforeAll
@@ -129,7 +154,7 @@ class AuthMatrixTest {
       public CompletableFuture<Outcome> submit(Submission s, Origin origin) {
         submitted.add(s);
         return CompletableFuture.completedFuture(new Outcome(s.getSubmissionId(), s.getDecisionId(), NOW,
-            new Accepted(1L, "e-1", new Sha256(new byte[32]))));
+            LedgerAnswers.of(s.getDecisionId())));
       }
 
       @Override
@@ -139,10 +164,12 @@ class AuthMatrixTest {
     };
     DecisionView d1 = new DecisionView("d-1", new Opening("t", null, "u", "m-1", ActivityGroup.POWER, null, null,
         NOW), new Head(DecisionStatus.OPEN, 1, "00", NOW), Course.NONE, List.of());
+    // A feed that is never started: the stream opens and stays quiet, no broker needed.
+    feed = new ViewFeed("127.0.0.1:9", new KoersTopics("auth-matrix.", 1));
     server = ApiServer.start(new ApiSettings("127.0.0.1", 0), new ApiBackends(
-        new TokenVerifier(new TokenSettings(key, null, jwks, null, null)), recorder,
+        new TokenVerifier(new TokenSettings(key, null, jwks, ISSUER, null, null)), recorder,
         new OneDecision(d1), List::of,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), null));
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed));
     base = "http://127.0.0.1:" + server.port();
   }
 
@@ -170,7 +197,7 @@ class AuthMatrixTest {
 
     @Override
     public Optional<List<dev.koers.schema.DecisionEvent>> history(String id) {
-      return Optional.empty();
+      return id.equals(d1.decisionId()) ? Optional.of(List.of(opening())) : Optional.empty();
     }
 
     @Override
@@ -180,12 +207,13 @@ class AuthMatrixTest {
 
     @Override
     public Optional<MetricsView> metrics(AggregateKey key) {
-      return Optional.empty();
+      return Optional.of(ViewRecords.metrics(MetricsDocument.of(key, MetricsAggregate.ZERO, Anonymity.DEFAULT),
+          key));
     }
 
     @Override
     public List<MetricsView> weekly(ScopeKind scope, String id) {
-      return List.of();
+      return List.of(metrics(AggregateKey.week(scope, id, IsoWeek.of(NOW))).orElseThrow());
     }
 
     @Override
@@ -198,6 +226,14 @@ class AuthMatrixTest {
       return List.of();
     }
 
+    private DecisionEvent opening() {
+      return DecisionEvent.newBuilder().setEventId("e-1").setDecisionId("d-1").setSequence(1)
+          .setOccurredAt(NOW).setRecordedAt(NOW).setActor(new Actor("m-1", Role.MANAGER)).setSubmissionId("s-1")
+          .setPreviousHash(new Sha256(new byte[32])).setPayload(DecisionOpened.newBuilder().setTitle("t")
+              .setUnit("u").setManagerId("m-1").setActivityGroup(ActivityGroup.POWER).build())
+          .setHash(new Sha256(new byte[32])).build();
+    }
+
     private DecisionSummary summary() {
       return ViewRecords.decision(d1, DecisionMetrics.of(dev.koers.domain.metrics.DecisionFacts.opened("d-1", 1, "u",
           "m-1", ActivityGroup.POWER, NOW, null), Anonymity.DEFAULT));
@@ -207,20 +243,24 @@ class AuthMatrixTest {
   @AfterAll
   void stop() {
     server.close();
+    feed.close();
   }
 
   static Stream<Arguments> badTokens() {
     return endpoints().flatMap(e -> Stream.of("missing", "malformed", "not-bearer", "expired", "alg-none",
-        "wrong-key", "unknown-rsa-key", "no-role", "manager-without-id").map(kind -> Arguments.of(e, kind)));
+        "wrong-key", "unknown-rsa-key", "no-role", "manager-without-id", "issued-in-the-future",
+        "hs256-other-issuer", "hs256-no-issuer", "rsa-other-issuer", "rsa-no-issuer", "rsa-no-issued-at",
+        "stakeholder-unbound", "stakeholder-without-perspective", "stakeholder-unknown-perspective")
+        .map(kind -> Arguments.of(e, kind)));
   }
 
   @ParameterizedTest(name = "{0} with a {1} token is 401")
   @MethodSource("badTokens")
   void aMissingOrBadTokenIsUnauthorized(Endpoint endpoint, String kind) throws Exception {
-    HttpResponse<String> response = call(endpoint, badToken(kind));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-    assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+    Answer response = call(endpoint, badToken(kind));
+    assertThat(response.status()).as(response.body()).isEqualTo(401);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.wwwAuthenticate()).isPresent();
   }
 
   static Stream<Arguments> rolesPerEndpoint() {
@@ -230,20 +270,21 @@ class AuthMatrixTest {
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("rolesPerEndpoint")
   void eachRoleIsLetThroughOrForbidden(Endpoint endpoint, Role role) throws Exception {
-    HttpResponse<String> response = call(endpoint, validToken(role));
+    Answer response = call(endpoint, validToken(role));
     if (endpoint.allowed().contains(role)) {
-      // Through the door; the fake views know no history, so the timeline answers 404.
-      assertThat(response.statusCode()).as(response.body()).isIn(200, 201, 404);
+      // Through the door and answered: the views hold what every query asks for, so never a 404.
+      assertThat(response.status()).as(response.body()).isEqualTo(endpoint.method().equals("POST") ? 201 : 200);
     } else {
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+      assertThat(response.status()).as(response.body()).isEqualTo(403);
+      assertThat(response.contentType()).startsWith("application/problem+json");
       assertThat(response.body()).contains(role.name());
     }
   }
 
   @Test
   void anIdentityProvidersRs256TokenFromTheJwksIsAccepted() throws Exception {
-    HttpResponse<String> response = call(endpoints().toList().get(7), rsaToken(identityProvider, Role.VIEWER));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Answer response = call(endpoints().toList().get(7), rsaToken(identityProvider, Role.VIEWER));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
   }
 
   @Test
@@ -259,20 +300,96 @@ class AuthMatrixTest {
   @Test
   void aBoundStakeholderCannotGiveAnotherRespondentsFeedbackButASurveyToolCan() throws Exception {
     Endpoint feedback = endpoints().toList().get(6);
-    String boundToR2 = new TokenMinter(key).mint(new Principal("r-2", Role.STAKEHOLDER, null, "r-2"),
-        Duration.ofMinutes(5), NOW);
-    HttpResponse<String> refused = call(feedback, boundToR2);
-    assertThat(refused.statusCode()).isEqualTo(403);
+    String boundToR2 = mint(Principal.stakeholder("r-2", Perspective.CUSTOMER));
+    Answer refused = call(feedback, boundToR2);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
     assertThat(refused.body()).contains("r-2", "r-1");
 
     submitted.clear();
-    String surveyTool = new TokenMinter(key).mint(new Principal("survey-tool", Role.STAKEHOLDER, null, null),
-        Duration.ofMinutes(5), NOW);
-    assertThat(call(feedback, surveyTool).statusCode()).isEqualTo(201);
+    String surveyTool = mint(new Principal("survey-tool", Role.STAKEHOLDER, null, null));
+    assertThat(call(feedback, surveyTool).status()).isEqualTo(201);
     assertThat(submitted).singleElement().satisfies(s -> assertThat(s.getActor().getId()).isEqualTo("r-1"));
   }
 
-  private HttpResponse<String> call(Endpoint endpoint, String token) throws IOException, InterruptedException {
+  @Test
+  void aBoundStakeholderCannotSpeakFromAnotherPerspective() throws Exception {
+    submitted.clear();
+    Answer refused = call(feedback("d-1", "EMPLOYEE", "{\"clarity\":4}"),
+        mint(Principal.stakeholder("r-1", Perspective.CUSTOMER)));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body()).contains("CUSTOMER", "EMPLOYEE");
+    assertThat(submitted).isEmpty();
+  }
+
+  @Test
+  void aRejectedFeedbackTellsAStakeholderNothingOfTheDecisionsStateOrSequence() throws Exception {
+    String stakeholder = mint(Principal.stakeholder("r-1", Perspective.CUSTOMER));
+    for (String decision : List.of(LedgerAnswers.NOT_DECIDED, LedgerAnswers.NOT_FOUND, LedgerAnswers.BEFORE_DECISION)) {
+      Answer hidden = call(feedback(decision, "CUSTOMER", "{\"clarity\":4}"), stakeholder);
+      assertThat(hidden.status()).as(hidden.body()).isEqualTo(409);
+      assertThat(hidden.contentType()).startsWith("application/problem+json");
+      JsonNode problem = JSON.readTree(hidden.body());
+      assertThat(problem.get("type").asText()).isEqualTo("urn:koers:problem:not-taken");
+      assertThat(problem.has("sequence")).as(hidden.body()).isFalse();
+      assertThat(problem.has("rule")).as(hidden.body()).isFalse();
+      assertThat(hidden.body()).doesNotContain("OPEN\"", "is OPEN", "2026-", "sequence 4");
+    }
+    // A rule about the request itself is still named, without the decision's sequence.
+    Answer own = call(feedback(LedgerAnswers.RATING, "CUSTOMER", "{\"clarity\":4}"), stakeholder);
+    assertThat(own.status()).isEqualTo(422);
+    assertThat(JSON.readTree(own.body()).get("rule").asText()).isEqualTo("RATING_OUT_OF_RANGE");
+    assertThat(JSON.readTree(own.body()).has("sequence")).isFalse();
+  }
+
+  @Test
+  void aCallerWhoMayReadTheDecisionStillLearnsItsStateAndSequence() throws Exception {
+    Answer told = call(feedback(LedgerAnswers.NOT_DECIDED, "CUSTOMER", "{\"clarity\":4}"),
+        mint(new Principal("admin", Role.ADMIN, null, null)));
+    assertThat(told.status()).isEqualTo(409);
+    JsonNode problem = JSON.readTree(told.body());
+    assertThat(problem.get("rule").asText()).isEqualTo("DECISION_NOT_DECIDED");
+    assertThat(problem.get("sequence").asLong()).isEqualTo(4);
+  }
+
+  @Test
+  void theStreamIsRefusedWithAProblemBeforeItOpens() throws Exception {
+    Answer refused = call(new Endpoint("GET", STREAM, null, Set.of()), validToken(Role.STAKEHOLDER));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+  }
+
+  private static Endpoint feedback(String decision, String perspective, String ratings) {
+    return new Endpoint("POST", "/api/v1/decisions/" + decision + "/feedback", "{\"perspective\":\""
+        + perspective + "\",\"respondentId\":\"r-1\",\"ratings\":" + ratings + "}", Set.of(Role.STAKEHOLDER));
+  }
+
+  /** What the fake ledger answers, by decision id: rejections that carry the decision's state. */
+  private static final class LedgerAnswers {
+    static final String NOT_DECIDED = "d-open";
+    static final String NOT_FOUND = "d-missing";
+    static final String BEFORE_DECISION = "d-early";
+    static final String RATING = "d-rating";
+
+    static Object of(String decisionId) {
+      return switch (decisionId) {
+        case NOT_DECIDED -> new Rejected("DECISION_NOT_DECIDED",
+            "decision d-open is OPEN; feedback can only be given once it is DECIDED", 4L);
+        case NOT_FOUND -> new Rejected("DECISION_NOT_FOUND",
+            "decision d-missing does not exist; it must be opened before you can give feedback on it", null);
+        case BEFORE_DECISION -> new Rejected("OCCURS_BEFORE_DECISION",
+            "occurredAt 2026-01-01T00:00:00Z is before decision d-early was decided (2026-02-01T00:00:00Z)", 4L);
+        case RATING -> new Rejected("RATING_OUT_OF_RANGE", "clarity must be a whole number from 1 to 5; it is 7", 4L);
+        default -> new Accepted(1L, "e-1", new Sha256(new byte[32]));
+      };
+    }
+  }
+
+  /** Status, body and the headers the tests look at; the stream's body is not read (it never ends). */
+  private record Answer(int status, String body, String contentType, Optional<String> wwwAuthenticate) {}
+
+  private Answer call(Endpoint endpoint, String token) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + endpoint.path()));
     if (token != null) {
       request.header("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token);
@@ -280,16 +397,27 @@ class AuthMatrixTest {
     if (endpoint.method().equals("POST")) {
       request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(endpoint.body()));
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = response.body()) {
+      boolean endless = endpoint.path().startsWith(STREAM) && response.statusCode() == 200;
+      return new Answer(response.statusCode(),
+          endless ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("WWW-Authenticate"));
+    }
+  }
+
+  private String mint(Principal principal) {
+    return new TokenMinter(key).mint(principal, Duration.ofMinutes(5), NOW);
   }
 
   private String validToken(Role role) {
     Principal principal = switch (role) {
       case MANAGER -> new Principal("m-1", role, "m-1", null);
-      case STAKEHOLDER -> new Principal("r-1", role, null, "r-1");
+      case STAKEHOLDER -> Principal.stakeholder("r-1", Perspective.CUSTOMER);
       default -> new Principal("someone", role, null, null);
     };
-    return new TokenMinter(key).mint(principal, Duration.ofMinutes(5), NOW);
+    return mint(principal);
   }
 
   private String badToken(String kind) throws JOSEException {
@@ -307,23 +435,54 @@ class AuthMatrixTest {
       case "no-role" -> rolelessToken();
       case "manager-without-id" -> new TokenMinter(key).mint(new Principal("m", Role.MANAGER, null, null),
           Duration.ofMinutes(5), NOW);
+      case "issued-in-the-future" -> new TokenMinter(key).mint(new Principal("a", Role.ADMIN, null, null),
+          Duration.ofHours(2), NOW.plus(Duration.ofHours(1)));
+      case "hs256-other-issuer" -> hs256(adminClaims().issuer("someone-else").build());
+      case "hs256-no-issuer" -> hs256(adminClaims().build());
+      case "rsa-other-issuer" -> rsa(identityProvider, adminClaims().issuer("https://evil.example").build());
+      case "rsa-no-issuer" -> rsa(identityProvider, adminClaims().build());
+      case "rsa-no-issued-at" -> rsa(identityProvider, new JWTClaimsSet.Builder().subject("a").issuer(ISSUER)
+          .claim("role", "admin").expirationTime(Date.from(NOW.plusSeconds(300))).build());
+      case "stakeholder-unbound" -> hs256(new JWTClaimsSet.Builder().subject("s").issuer("koers")
+          .issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(300))).claim("role", "stakeholder")
+          .build());
+      case "stakeholder-without-perspective" -> new TokenMinter(key).mint(
+          new Principal("r-1", Role.STAKEHOLDER, null, "r-1"), Duration.ofMinutes(5), NOW);
+      case "stakeholder-unknown-perspective" -> hs256(new JWTClaimsSet.Builder().subject("s").issuer("koers")
+          .issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(300))).claim("role", "stakeholder")
+          .claim("respondentId", "r-1").claim("perspective", "SUPPLIER").build());
       default -> throw new IllegalArgumentException(kind);
     };
   }
 
-  private String rolelessToken() throws JOSEException {
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("a")
-        .expirationTime(Date.from(NOW.plusSeconds(300))).build());
+  /** A valid admin's claims but for the issuer, which each case sets (or leaves out). */
+  private static JWTClaimsSet.Builder adminClaims() {
+    return new JWTClaimsSet.Builder().subject("a").claim("role", "admin").issueTime(Date.from(NOW))
+        .expirationTime(Date.from(NOW.plusSeconds(300)));
+  }
+
+  private String hs256(JWTClaimsSet claims) throws JOSEException {
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
     jwt.sign(new com.nimbusds.jose.crypto.MACSigner(key));
     return jwt.serialize();
   }
 
-  private static String rsaToken(RSAKey signer, Role role) throws JOSEException {
+  private static String rsa(RSAKey signer, JWTClaimsSet claims) throws JOSEException {
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
-        new JWTClaimsSet.Builder().subject("idp-user").claim("role", role.name().toLowerCase())
-            .expirationTime(Date.from(NOW.plusSeconds(300))).build());
+        claims);
     jwt.sign(new RSASSASigner(signer));
     return jwt.serialize();
+  }
+
+  private String rolelessToken() throws JOSEException {
+    return hs256(new JWTClaimsSet.Builder().subject("a").issuer("koers").issueTime(Date.from(NOW))
+        .expirationTime(Date.from(NOW.plusSeconds(300))).build());
+  }
+
+  private static String rsaToken(RSAKey signer, Role role) throws JOSEException {
+    return rsa(signer, new JWTClaimsSet.Builder().subject("idp-user").issuer(ISSUER)
+        .claim("role", role.name().toLowerCase()).issueTime(Date.from(NOW))
+        .expirationTime(Date.from(NOW.plusSeconds(300))).build());
   }
 
 }

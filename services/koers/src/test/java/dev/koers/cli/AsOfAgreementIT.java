@@ -34,7 +34,7 @@ class AsOfAgreementIT {
           .statusCode()).isEqualTo(201);
       assertThat(anna.post("/api/v1/decisions/asof-1/outcome",
           "{\"outcome\":\"before eight\",\"occurredAt\":\"2026-11-24T09:00:00Z\"}").statusCode()).isEqualTo(201);
-      assertThat(node.stakeholder("r-1").post("/api/v1/decisions/asof-1/feedback",
+      assertThat(node.stakeholder("r-1", "CUSTOMER").post("/api/v1/decisions/asof-1/feedback",
           "{\"perspective\":\"CUSTOMER\",\"respondentId\":\"r-1\",\"ratings\":{\"clarity\":5}}").statusCode())
           .isEqualTo(201);
       List<DecisionEvent> log = node.eventsOf("asof-1");

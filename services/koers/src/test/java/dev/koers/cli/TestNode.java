@@ -6,6 +6,7 @@ import dev.koers.api.auth.TokenMinter;
 import dev.koers.api.auth.TokenSettings;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.schema.DecisionEvent;
+import dev.koers.schema.Perspective;
 import dev.koers.schema.Role;
 import dev.koers.testkit.KafkaTestEnv;
 import dev.koers.testkit.TopicSnapshot;
@@ -99,8 +100,9 @@ final class TestNode implements AutoCloseable {
     return as(new Principal(managerId, Role.MANAGER, managerId, null));
   }
 
-  Http stakeholder(String respondentId) {
-    return as(new Principal(respondentId, Role.STAKEHOLDER, null, respondentId));
+  /** A stakeholder's token is bound to one respondent and one perspective. */
+  Http stakeholder(String respondentId, String perspective) {
+    return as(Principal.stakeholder(respondentId, Perspective.valueOf(perspective)));
   }
 
   List<ConsumerRecord<String, DecisionEvent>> events() {
