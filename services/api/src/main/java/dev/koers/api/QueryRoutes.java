@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.koers.api.auth.Authenticator;
 import dev.koers.api.auth.Principal;
 import dev.koers.domain.DecisionStatus;
+import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.DecisionMetrics;
 import dev.koers.domain.view.DecisionAsOf;
 import dev.koers.domain.view.DecisionView;
@@ -28,6 +29,11 @@ final class QueryRoutes {
 
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 500;
+  /**
+   * Past means are withheld from viewers and managers: two moments either side of one feedback would give
+   * that respondent's ratings by subtraction. The respondent counts stay.
+   */
+  private static final Anonymity PAST_SCORES = new Anonymity(Integer.MAX_VALUE);
 
   private final Authenticator authenticator;
   private final ViewAccess views;
@@ -76,14 +82,13 @@ final class QueryRoutes {
     if (!rebuilt.existed()) {
       throw new ProblemException(Problem.notFound("decision '" + id + "' did not exist yet at " + asOf));
     }
-    // Respondent ids and comments are for auditors and administrators only.
-    DecisionAsOf shown = principal.role() == Role.AUDITOR || principal.role() == Role.ADMIN
-        ? rebuilt : rebuilt.withoutPersonalData();
+    boolean everything = principal.role() == Role.AUDITOR || principal.role() == Role.ADMIN;
+    DecisionAsOf shown = everything ? rebuilt : rebuilt.withoutPersonalData();
     ObjectNode body = mapper.createObjectNode();
     body.put("decisionId", id);
     body.put("asOf", asOf == null ? null : asOf.toString());
     body.set("decision", ViewJson.decision(ViewRecords.decision(shown.decision(),
-        DecisionMetrics.of(shown.facts(), views.anonymity()))));
+        DecisionMetrics.of(shown.facts(), everything || asOf == null ? views.anonymity() : PAST_SCORES))));
     body.set("events", mapper.valueToTree(shown.events()));
     ctx.json(body);
   }

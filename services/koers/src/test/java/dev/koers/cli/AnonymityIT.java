@@ -11,6 +11,7 @@ import dev.koers.api.auth.TokenMinter;
 import dev.koers.api.auth.TokenSettings;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.IsoWeek;
+import dev.koers.schema.Perspective;
 import dev.koers.schema.Role;
 import dev.koers.testkit.KafkaIntegrationTest;
 import dev.koers.testkit.KafkaTestEnv;
@@ -144,6 +145,76 @@ class AnonymityIT {
       // every event streamed, keeps its means to itself.
       assertNothingEverLeaked(kafka, node.node().topics(), stream, 3);
       assertThat(viewer.get("/api/v1/decisions/anon-1/events").body()).doesNotContain("r-a", "r-b", "r-c");
+
+      // Timelines and as-of timelines, for every role: only the auditor and the admin read a feedback.
+      Map<String, Http> readers = Map.of("viewer", viewer, "owning manager", manager,
+          "another manager", node.manager("m-other"), "auditor", node.auditor(), "admin", node.admin());
+      for (String decision : List.of("anon-1", "gap-1")) {
+        assertTimelinesShowNoOnesFeedback(decision, readers, node.stakeholder("r-a", "CUSTOMER"));
+      }
+    }
+  }
+
+  /**
+   * Every timeline, now and as of each moment of the log, as each role reads it: a viewer or a manager sees
+   * that a feedback was recorded (sequence, recordedAt, the hashes that keep the chain checkable) and nothing
+   * it said, and the decision as it stood then shows respondent counts but no means (two moments either side
+   * of one feedback would give that one respondent's ratings). Auditors and admins see every field.
+   */
+  private void assertTimelinesShowNoOnesFeedback(String decision, Map<String, Http> readers, Http stakeholder)
+      throws Exception {
+    String path = "/api/v1/decisions/" + decision + "/events";
+    JsonNode full = json.readTree(readers.get("auditor").get(path).body()).get("events");
+    List<String> moments = new ArrayList<>();
+    full.forEach(event -> moments.add(event.get("recordedAt").asText()));
+    int feedbacks = 0;
+    for (Map.Entry<String, Http> reader : readers.entrySet()) {
+      boolean everything = reader.getKey().equals("auditor") || reader.getKey().equals("admin");
+      List<String> asked = new ArrayList<>(List.of(path));
+      moments.forEach(moment -> asked.add(path + "?asOf=" + moment));
+      for (String query : asked) {
+        HttpResponse<String> answer = reader.getValue().get(query);
+        assertThat(answer.statusCode()).as("%s %s: %s", reader.getKey(), query, answer.body()).isEqualTo(200);
+        JsonNode timeline = json.readTree(answer.body());
+        for (JsonNode event : timeline.get("events")) {
+          JsonNode logged = full.get(event.get("sequence").asInt() - 1);
+          assertThat(event.get("hash")).as("the chain stays checkable").isEqualTo(logged.get("hash"));
+          assertThat(event.get("previousHash")).isEqualTo(logged.get("previousHash"));
+          assertThat(event.get("recordedAt")).isEqualTo(logged.get("recordedAt"));
+          if (!event.get("kind").asText().equals("FeedbackGiven")) {
+            assertThat(event).isEqualTo(logged);
+          } else if (everything) {
+            assertThat(event).isEqualTo(logged);
+            assertThat(event.get("data").get("respondentId").asText()).isNotBlank();
+            feedbacks++;
+          } else {
+            assertThat(event.get("data")).as("%s sees %s", reader.getKey(), event).isEmpty();
+            for (String hidden : List.of("occurredAt", "actorId", "actorRole", "submissionId")) {
+              assertThat(event.get(hidden).isNull()).as("%s of %s for a %s", hidden, event, reader.getKey())
+                  .isTrue();
+            }
+            feedbacks++;
+          }
+        }
+        if (!everything && query.contains("asOf=")) {
+          assertNoMeans(timeline.get("decision").get("scores"), reader.getKey() + " " + query);
+        }
+        if (!everything) {
+          assertThat(answer.body()).doesNotContain("private words", "\"r-a\"", "\"r-c\"", "\"o-1\"", "\"c-1\"");
+        }
+      }
+    }
+    assertThat(feedbacks).as("feedback entries checked").isGreaterThan(readers.size() * 2);
+    assertThat(stakeholder.get(path).statusCode()).as("a stakeholder reads no timeline").isEqualTo(403);
+  }
+
+  private static void assertNoMeans(JsonNode scores, String where) {
+    List<JsonNode> groups = new ArrayList<>(List.of(scores.get("overall")));
+    PERSPECTIVES.forEach(p -> groups.add(scores.get("byPerspective").get(p)));
+    for (JsonNode group : groups) {
+      MEANS.forEach(mean -> assertThat(group.get(mean).isNull()).as("%s in %s: %s", mean, where, group).isTrue());
+      assertThat(group.get("withheld").asBoolean()).as("%s: %s", where, group)
+          .isEqualTo(group.get("respondents").asLong() > 0);
     }
   }
 
@@ -157,7 +228,7 @@ class AnonymityIT {
           + "\"unit\":\"k2\",\"managerId\":\"m-k2\",\"activityGroup\":\"CONTENT\",\"occurredAt\":\"" + at(0) + "\"}"));
       created(manager.post("/api/v1/decisions/k2-1/outcome", "{\"outcome\":\"permits\",\"occurredAt\":\""
           + at(60) + "\"}"));
-      feedback(node.as(stakeholder("r-a")), "k2-1", "r-a", "CUSTOMER",
+      feedback(node.as(stakeholder("r-a", "CUSTOMER")), "k2-1", "r-a", "CUSTOMER",
           "{\"clarity\":4,\"speed\":2,\"heard\":1,\"addedValue\":5}", at(120));
       Views one = settle(node.viewer(), node.node().topics(), kafka, stream, "k2-1", 3, "k2",
           "m-k2");
@@ -167,7 +238,7 @@ class AnonymityIT {
       }
       // Two respondents are enough with K = 2:
       //   clarity (4 + 5) / 2 = 4.5; speed 2 / 1 = 2.0; heard (1 + 2) / 2 = 1.5; addedValue (5 + 4) / 2 = 4.5
-      feedback(node.as(stakeholder("r-b")), "k2-1", "r-b", "CUSTOMER", "{\"clarity\":5,\"heard\":2,\"addedValue\":4}",
+      feedback(node.as(stakeholder("r-b", "CUSTOMER")), "k2-1", "r-b", "CUSTOMER", "{\"clarity\":5,\"heard\":2,\"addedValue\":4}",
           at(121));
       Views two = settle(node.viewer(), node.node().topics(), kafka, stream, "k2-1", 4, "k2",
           "m-k2");
@@ -186,13 +257,13 @@ class AnonymityIT {
     return MONDAY.plus(Duration.ofMinutes(minutes)).toString();
   }
 
-  private static Principal stakeholder(String respondent) {
-    return new Principal(respondent, Role.STAKEHOLDER, null, respondent);
+  private static Principal stakeholder(String respondent, String perspective) {
+    return Principal.stakeholder(respondent, Perspective.valueOf(perspective));
   }
 
   private static void feedback(TestNode node, String decision, String respondent, String perspective,
       String ratings, String occurredAt) throws Exception {
-    feedback(node.stakeholder(respondent), decision, respondent, perspective, ratings, occurredAt);
+    feedback(node.stakeholder(respondent, perspective), decision, respondent, perspective, ratings, occurredAt);
   }
 
   private static void feedback(Http as, String decision, String respondent, String perspective, String ratings,

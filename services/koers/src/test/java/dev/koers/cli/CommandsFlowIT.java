@@ -59,7 +59,7 @@ class CommandsFlowIT {
         "{\"audience\":[\"CUSTOMER\",\"EMPLOYEE\"],\"channel\":\"team meeting\"}"), 5);
     assertSequence(anna.post("/api/v1/decisions/life-1/revisions",
         "{\"reason\":\"holiday\",\"outcome\":\"Wednesday slot\"}"), 6);
-    assertSequence(node.stakeholder("r-1").post("/api/v1/decisions/life-1/feedback",
+    assertSequence(node.stakeholder("r-1", "CUSTOMER").post("/api/v1/decisions/life-1/feedback",
         "{\"perspective\":\"CUSTOMER\",\"respondentId\":\"r-1\",\"ratings\":{\"clarity\":5,\"speed\":4,"
             + "\"heard\":4,\"addedValue\":5},\"comment\":\"good\"}"), 7);
 
@@ -91,10 +91,11 @@ class CommandsFlowIT {
     assertThat(feedback.get("data").get("respondentId").asText()).isEqualTo("r-1");
     assertThat(feedback.get("hash").asText()).isEqualTo(HexFormat.of().formatHex(chain.get(6).getHash().bytes()));
 
+    // Viewers see that a feedback was recorded, and where in the chain, but nothing of what it said.
     JsonNode forViewers = json.readTree(node.viewer().get("/api/v1/decisions/life-1/events").body());
-    assertThat(forViewers.get("events").get(6).get("data").get("respondentId").isNull()).isTrue();
-    assertThat(forViewers.get("events").get(6).get("data").get("comment").isNull()).isTrue();
-    assertThat(forViewers.get("events").get(6).get("data").get("clarity").asInt()).isEqualTo(5);
+    assertThat(forViewers.get("events").get(6).get("data")).isEmpty();
+    assertThat(forViewers.get("events").get(6).get("actorId").isNull()).isTrue();
+    assertThat(forViewers.get("events").get(6).get("hash")).isEqualTo(feedback.get("hash"));
 
     String asOf = chain.get(2).getRecordedAt().toString();
     JsonNode then = json.readTree(node.auditor().get("/api/v1/decisions/life-1/events?asOf=" + asOf).body());
@@ -113,9 +114,15 @@ class CommandsFlowIT {
 
     assertRule(anna.post("/api/v1/decisions/never/hearings", "{\"perspective\":\"CUSTOMER\",\"depth\":\"INFORMED\"}"),
         404, "DECISION_NOT_FOUND");
-    assertRule(node.stakeholder("r-1").post("/api/v1/decisions/rules-1/feedback",
+    assertRule(node.admin().post("/api/v1/decisions/rules-1/feedback",
         "{\"perspective\":\"CUSTOMER\",\"respondentId\":\"r-1\",\"ratings\":{\"clarity\":4}}"),
         409, "DECISION_NOT_DECIDED");
+    // A stakeholder, who may not read the decision, is not told its state or sequence (docs/api.md).
+    HttpResponse<String> notTaken = node.stakeholder("r-1", "CUSTOMER").post("/api/v1/decisions/rules-1/feedback",
+        "{\"perspective\":\"CUSTOMER\",\"respondentId\":\"r-1\",\"ratings\":{\"clarity\":4}}");
+    assertThat(notTaken.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(notTaken.body()).has("sequence")).isFalse();
+    assertThat(notTaken.body()).doesNotContain("DECISION_NOT_DECIDED", "OPEN");
     assertRule(node.manager("m-bob").post("/api/v1/decisions/rules-1/outcome", "{\"outcome\":\"mine now\"}"),
         403, "NOT_OWNING_MANAGER");
     assertRule(anna.post("/api/v1/decisions/rules-1/hearings",
@@ -126,12 +133,12 @@ class CommandsFlowIT {
 
     assertSequence(anna.post("/api/v1/decisions/rules-1/outcome", "{\"outcome\":\"yes\"}"), 2);
     assertRule(anna.post("/api/v1/decisions/rules-1/outcome", "{\"outcome\":\"again\"}"), 409, "DECISION_NOT_OPEN");
-    assertRule(node.stakeholder("r-1").post("/api/v1/decisions/rules-1/feedback",
+    assertRule(node.stakeholder("r-1", "CUSTOMER").post("/api/v1/decisions/rules-1/feedback",
         "{\"perspective\":\"CUSTOMER\",\"respondentId\":\"r-1\",\"ratings\":{\"clarity\":7}}"),
         422, "RATING_OUT_OF_RANGE");
     assertRule(anna.post("/api/v1/decisions/rules-1/withdrawal", "{\"reason\":\"changed my mind\"}"),
         409, "DECISION_NOT_OPEN");
-    HttpResponse<String> half = node.stakeholder("r-1").post("/api/v1/decisions/rules-1/feedback",
+    HttpResponse<String> half = node.stakeholder("r-1", "CUSTOMER").post("/api/v1/decisions/rules-1/feedback",
         "{\"perspective\":\"CUSTOMER\",\"respondentId\":\"r-1\",\"ratings\":{\"clarity\":3.5}}");
     assertThat(half.statusCode()).isEqualTo(400);
     assertThat(json.readTree(half.body()).get("field").asText()).isEqualTo("ratings.clarity");
@@ -174,7 +181,7 @@ class CommandsFlowIT {
     HttpResponse<String> opened = anna.post("/api/v1/decisions", Files.readString(examples.resolve("open-decision.json")));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     String id = json.readTree(opened.body()).get("decisionId").asText();
-    Http respondent = node.stakeholder("r-7f3a");
+    Http respondent = node.stakeholder("r-7f3a", "CUSTOMER");
     String[][] steps = {{"hearings", "hear-customer.json"}, {"outcome", "make-decision.json"},
         {"communications", "communicate.json"}, {"revisions", "revise.json"}, {"feedback", "feedback.json"}};
     long sequence = 1;

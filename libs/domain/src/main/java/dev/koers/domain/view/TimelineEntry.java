@@ -19,8 +19,6 @@ public record TimelineEntry(long sequence, String eventId, String kind, Instant 
                             String actorId, Role actorRole, String submissionId, String previousHash,
                             String hash, Map<String, Object> data) {
 
-  private static final List<String> PERSONAL_FIELDS = List.of("respondentId", "comment");
-
   public static TimelineEntry of(DecisionEvent event) {
     SpecificRecord payload = (SpecificRecord) event.getPayload();
     HexFormat hex = HexFormat.of();
@@ -30,15 +28,18 @@ public record TimelineEntry(long sequence, String eventId, String kind, Instant 
         hex.formatHex(event.getHash().bytes()), fields(payload));
   }
 
-  /** Feedback without who gave it or what they wrote; the ratings stay. */
+  /**
+   * What viewers and managers see of a feedback: that it was recorded, where in the chain and when (sequence,
+   * event id, recordedAt, previousHash and hash, so the chain can still be checked), and nothing of who gave
+   * it, from which perspective, with which ratings and words, or when they say it happened: one respondent's
+   * answers are never readable, however few respondents there are (docs/metrics.md). Other kinds stay whole.
+   */
   public TimelineEntry withoutPersonalData() {
     if (!FeedbackGiven.class.getSimpleName().equals(kind)) {
       return this;
     }
-    Map<String, Object> kept = new LinkedHashMap<>(data);
-    PERSONAL_FIELDS.forEach(f -> kept.put(f, null));
-    return new TimelineEntry(sequence, eventId, kind, occurredAt, recordedAt, null, actorRole, null,
-        previousHash, hash, kept);
+    return new TimelineEntry(sequence, eventId, kind, null, recordedAt, null, null, null, previousHash, hash,
+        Map.of());
   }
 
   private static Map<String, Object> fields(SpecificRecord payload) {
