@@ -27,7 +27,7 @@ final class AllInstances {
 
   List<JsonNode> items(Context ctx, List<JsonNode> local) {
     List<JsonNode> items = new ArrayList<>(local);
-    if (!Forwarder.isForwarded(ctx)) {
+    if (!forwarder.isForwarded(ctx)) {
       for (String instance : views.otherInstances()) {
         items.addAll(remoteItems(ctx, instance));
       }

@@ -40,7 +40,8 @@ public final class ApiServer implements AutoCloseable {
     CommandRoutes commands = backends.submitter() == null ? null : new CommandRoutes(mapper, authenticator,
         backends.submitter(), new SubmissionRequests(Clock.systemUTC()));
     SequenceWait freshness = new SequenceWait(settings.readYourWritesBound());
-    Forwarder forwarder = new Forwarder(freshness.bound());
+    Forwarder forwarder = new Forwarder(freshness.bound(), RelayMark.of(settings.installationKey(),
+        Clock.systemUTC()), hostAndPort -> backends.views().isInstance(hostAndPort));
     QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), forwarder, mapper, freshness);
     MetricsRoutes metrics = new MetricsRoutes(authenticator, backends.views(), forwarder, mapper);
     AdminRoutes admin = new AdminRoutes(authenticator, backends.views(), forwarder, mapper);
@@ -66,6 +67,8 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/api/v1/decisions", queries::list);
       config.routes.get("/api/v1/decisions/{id}", queries::decision);
       config.routes.get("/api/v1/decisions/{id}/events", queries::events);
+      // A relay mark that does not check is refused on every route, not only where it would matter.
+      config.routes.before("/api/v1/*", forwarder::isForwarded);
       config.routes.before("/api/v1/stream", stream::authorize);
       config.routes.sse("/api/v1/stream", stream::subscribe);
       config.routes.get("/api/v1/units/{unit}/metrics", ctx -> metrics.document(ctx, ScopeKind.UNIT));

@@ -64,6 +64,11 @@ public final class LocalViews implements ViewAccess {
   }
 
   @Override
+  public boolean isInstance(String hostAndPort) {
+    return owners.otherInstances().stream().map(LocalViews::address).anyMatch(hostAndPort::equals);
+  }
+
+  @Override
   public Optional<DecisionSummary> decision(String decisionId) {
     return live.run("decision '" + decisionId + "'", () -> {
       refuseQuarantined(decisionId);

@@ -17,7 +17,7 @@ final class OwnerRouting {
     if (owner.isEmpty()) {
       return false;
     }
-    if (Forwarder.isForwarded(ctx)) {
+    if (forwarder.isForwarded(ctx)) {
       throw new ProblemException(Problem.unavailable("this instance no longer owns " + what + " (rebalancing)"), 1);
     }
     Forwarder.relay(ctx, forwarder.get(ctx, owner.get(), pathAndQuery(ctx)));

@@ -24,6 +24,14 @@ public interface ViewAccess {
   /** {@code host:port} of every other instance holding part of the views. */
   List<String> otherInstances();
 
+  /**
+   * Whether {@code hostAndPort} is another instance of this application in its Streams metadata right now: the
+   * only addresses a query is relayed to. None by default, so a view that does not say relays nowhere.
+   */
+  default boolean isInstance(String hostAndPort) {
+    return false;
+  }
+
   /** @throws dev.koers.views.DecisionQuarantined when the decision is set aside (docs/operations.md) */
   Optional<DecisionSummary> decision(String decisionId);
 

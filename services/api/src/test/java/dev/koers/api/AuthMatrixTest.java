@@ -20,29 +20,10 @@ import dev.koers.api.auth.TokenSettings;
 import dev.koers.api.auth.TokenVerifier;
 import dev.koers.client.Submitter;
 import dev.koers.wire.proof.Origin;
-import dev.koers.domain.DecisionStatus;
-import dev.koers.domain.metrics.AggregateKey;
-import dev.koers.domain.metrics.Anonymity;
-import dev.koers.domain.metrics.DecisionMetrics;
-import dev.koers.domain.metrics.ScopeKind;
-import dev.koers.schema.view.DecisionSummary;
-import dev.koers.schema.view.MetricsView;
-import dev.koers.documents.ViewRecords;
-import dev.koers.domain.view.Course;
-import dev.koers.domain.view.DecisionView;
-import dev.koers.domain.view.Head;
-import dev.koers.domain.view.Opening;
-import dev.koers.domain.metrics.IsoWeek;
-import dev.koers.domain.metrics.MetricsAggregate;
-import dev.koers.domain.metrics.MetricsDocument;
 import dev.koers.schema.Accepted;
-import dev.koers.schema.Actor;
-import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.Perspective;
 import dev.koers.schema.Rejected;
-import dev.koers.schema.event.DecisionOpened;
 import dev.koers.wire.KoersTopics;
-import dev.koers.schema.ActivityGroup;
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Role;
 import dev.koers.schema.Sha256;
@@ -162,82 +143,13 @@ class AuthMatrixTest {
         return Duration.ofSeconds(1);
       }
     };
-    DecisionView d1 = new DecisionView("d-1", new Opening("t", null, "u", "m-1", ActivityGroup.POWER, null, null,
-        NOW), new Head(DecisionStatus.OPEN, 1, "00", NOW), Course.NONE, List.of());
     // A feed that is never started: the stream opens and stays quiet, no broker needed.
     feed = new ViewFeed("127.0.0.1:9", new KoersTopics("auth-matrix.", 1));
     server = ApiServer.start(new ApiSettings("127.0.0.1", 0), new ApiBackends(
         new TokenVerifier(new TokenSettings(key, null, jwks, ISSUER, null, null)), recorder,
-        new OneDecision(d1), List::of,
+        OneDecisionViews.local(NOW), List::of,
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), feed));
     base = "http://127.0.0.1:" + server.port();
-  }
-
-  /** Views holding one decision, all of it local. */
-  private record OneDecision(DecisionView d1) implements ViewAccess {
-    @Override
-    public Optional<String> remoteOwner(String key) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> remoteOwnerOfScope(AggregateKey key) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<String> otherInstances() {
-      return List.of();
-    }
-
-    @Override
-    public Optional<DecisionSummary> decision(String id) {
-      return id.equals(d1.decisionId()) ? Optional.of(summary()) : Optional.empty();
-    }
-
-    @Override
-    public Optional<List<dev.koers.schema.DecisionEvent>> history(String id) {
-      return id.equals(d1.decisionId()) ? Optional.of(List.of(opening())) : Optional.empty();
-    }
-
-    @Override
-    public List<DecisionSummary> page(java.util.function.Predicate<DecisionView> filter, String after, int limit) {
-      return List.of(summary());
-    }
-
-    @Override
-    public Optional<MetricsView> metrics(AggregateKey key) {
-      return Optional.of(ViewRecords.metrics(MetricsDocument.of(key, MetricsAggregate.ZERO, Anonymity.DEFAULT),
-          key));
-    }
-
-    @Override
-    public List<MetricsView> weekly(ScopeKind scope, String id) {
-      return List.of(metrics(AggregateKey.week(scope, id, IsoWeek.of(NOW))).orElseThrow());
-    }
-
-    @Override
-    public Anonymity anonymity() {
-      return Anonymity.DEFAULT;
-    }
-
-    @Override
-    public List<dev.koers.views.QuarantineEntry> quarantined() {
-      return List.of();
-    }
-
-    private DecisionEvent opening() {
-      return DecisionEvent.newBuilder().setEventId("e-1").setDecisionId("d-1").setSequence(1)
-          .setOccurredAt(NOW).setRecordedAt(NOW).setActor(new Actor("m-1", Role.MANAGER)).setSubmissionId("s-1")
-          .setPreviousHash(new Sha256(new byte[32])).setPayload(DecisionOpened.newBuilder().setTitle("t")
-              .setUnit("u").setManagerId("m-1").setActivityGroup(ActivityGroup.POWER).build())
-          .setHash(new Sha256(new byte[32])).build();
-    }
-
-    private DecisionSummary summary() {
-      return ViewRecords.decision(d1, DecisionMetrics.of(dev.koers.domain.metrics.DecisionFacts.opened("d-1", 1, "u",
-          "m-1", ActivityGroup.POWER, NOW, null), Anonymity.DEFAULT));
-    }
   }
 
   @AfterAll

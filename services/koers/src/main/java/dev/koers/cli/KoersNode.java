@@ -78,7 +78,8 @@ final class KoersNode implements AutoCloseable {
           ? lifecycle.add(new KoersClient(connection, topics, "koers-api", settings.outcomeTimeout(),
               settings.submissionKey(), meters)) : null;
       ViewFeed feed = lifecycle.add(new ViewFeed(connection, topics, meters).start(START_TIMEOUT));
-      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port, settings.streams()), new ApiBackends(
+      ApiServer api = lifecycle.add(ApiServer.start(new ApiSettings(settings.host(), port, settings.streams(),
+          settings.tokens().hs256Key()), new ApiBackends(
           new TokenVerifier(settings.tokens()), client,
           new LocalViews(views.streams(), new HostInfo(settings.advertisedHost(), port), settings.anonymity()),
           () -> problems(admin, running, client, feed), meters, feed)));

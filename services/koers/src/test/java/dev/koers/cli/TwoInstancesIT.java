@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,16 @@ class TwoInstancesIT {
       assertThat(freshBy).hasSize(2);
       assertThat(viaFirst.get("/api/v1/decisions/pair-none").statusCode()).isEqualTo(404);
       assertThat(viaSecond.get("/api/v1/decisions/pair-none").statusCode()).isEqualTo(404);
+
+      // Only the instances mark a relayed query: a client that marks its own is refused by either instance,
+      // for a key it owns, a key the other owns, and a list it would otherwise gather.
+      for (Http via : List.of(viaFirst, viaSecond)) {
+        for (String path : List.of("/api/v1/decisions/pair-0", "/api/v1/decisions/pair-1", list)) {
+          HttpResponse<String> marked = via.get(path, "X-Koers-Forwarded", "1");
+          assertThat(marked.statusCode()).as(path + ": " + marked.body()).isEqualTo(400);
+          assertThat(marked.body()).contains("X-Koers-Forwarded");
+        }
+      }
     }
   }
 }

@@ -43,6 +43,15 @@ public final class StoreOwners {
     return owner.equals(self) ? Optional.empty() : Optional.of(owner);
   }
 
+  /** Every other instance of this application, as its Streams metadata names them now. */
+  public List<HostInfo> otherInstances() {
+    return streams.metadataForAllStreamsClients().stream()
+        .map(StreamsMetadata::hostInfo)
+        .filter(host -> !host.equals(self))
+        .distinct()
+        .toList();
+  }
+
   /** Every other instance that holds part of the store, for queries that span all keys. */
   public List<HostInfo> otherInstances(String store) {
     return streams.streamsMetadataForStore(store).stream()
