@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * null. A third respondent makes the means appear; a respondent who moves to another perspective makes the
  * group small again, and withheld again. K is a setting: with K = 2, two respondents are enough.
  */
+@Tag("attack")
 @KafkaIntegrationTest
 class AnonymityIT {
 

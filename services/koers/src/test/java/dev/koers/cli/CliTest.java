@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -58,6 +59,7 @@ class CliTest {
   }
 
   @Test
+  @Tag("attack")
   void aTokenLongerThanTheMaximumLifetimeIsRefusedNamingTheMaximum() {
     Run run = run(KoersMain.commandLine(), "token", "--role", "admin", "--ttl", "36500d", "--data-dir",
         dir.toString());
@@ -66,6 +68,7 @@ class CliTest {
   }
 
   @Test
+  @Tag("attack")
   void aStakeholderTokenNeedsItsRespondentAndPerspectiveOrToBeASurveyTools() {
     Run run = run(KoersMain.commandLine(), "token", "--role", "stakeholder", "--respondent-id", "r-7",
         "--data-dir", dir.toString());
@@ -74,6 +77,7 @@ class CliTest {
   }
 
   @Test
+  @Tag("attack")
   void aSharedTokenKeyFileOthersMayReadIsRefusedInOneLine() throws Exception {
     Path key = Files.writeString(dir.resolve("token.key"), "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

@@ -1,5 +1,11 @@
 package dev.koers.cli;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.koers.api.StreamLimits;
 import dev.koers.api.auth.Principal;
 import dev.koers.api.auth.TokenMinter;
@@ -82,6 +88,13 @@ final class TestNode implements AutoCloseable {
 
   String token(Principal principal, Duration lifetime) {
     return minter.mint(principal, lifetime, Instant.now());
+  }
+
+  /** A token signed with this node's key, claims as given: for forgeries the signature cannot catch. */
+  String signed(JWTClaimsSet claims) throws JOSEException {
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    jwt.sign(new MACSigner(KEY));
+    return jwt.serialize();
   }
 
   Http admin() {

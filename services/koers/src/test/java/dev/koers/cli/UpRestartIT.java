@@ -3,14 +3,18 @@ package dev.koers.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.koers.api.auth.SigningKey;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +26,14 @@ class UpRestartIT {
   private String token;
 
   @TempDir
-  Path dataDir;
+  Path tempDir;
+  /** Not there yet: 'koers up' creates it, private to its owner. */
+  private Path dataDir;
+
+  @BeforeEach
+  void dataDirInTemp() {
+    dataDir = tempDir.resolve("data");
+  }
 
   @Test
   void aDecisionOpenedBeforeARestartIsStillThereAfterIt() throws Exception {
@@ -35,6 +46,10 @@ class UpRestartIT {
       koers.awaitLine("koers: up at " + base, START);
       // A manager token minted by 'koers token' from the key 'up' keeps in the data directory.
       token = mintedToken("--role", "manager", "--manager-id", "m-1");
+      // The whole log and the key are the owner's alone: nobody else on the machine reads them.
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(SigningKey.location(dataDir))))
+          .isEqualTo("rw-------");
       HttpResponse<String> created = post(base + "/api/v1/decisions", body);
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       hash = created.body().replaceAll(".*\"hash\":\"([0-9a-f]{64})\".*", "$1");
