@@ -15,7 +15,8 @@ final class OutsiderRejections {
   /** Rules that judge the request alone; anything else (existence, status, times of the decision) is hidden. */
   private static final Set<Rule> ABOUT_THE_REQUEST = EnumSet.of(Rule.ROLE_NOT_ALLOWED, Rule.RESPONDENT_MISMATCH,
       Rule.DECISION_ID_INVALID, Rule.TITLE_LENGTH, Rule.FIELD_REQUIRED, Rule.LABEL_REQUIRED, Rule.TEXT_TOO_LONG,
-      Rule.FEEDBACK_WITHOUT_RATING, Rule.RATING_OUT_OF_RANGE, Rule.OCCURS_IN_FUTURE, Rule.DUE_BEFORE_OPENING);
+      Rule.FEEDBACK_WITHOUT_RATING, Rule.RATING_OUT_OF_RANGE, Rule.OCCURS_IN_FUTURE, Rule.DUE_BEFORE_OPENING,
+      Rule.INSTANT_OUT_OF_RANGE, Rule.CHARACTER_NOT_ALLOWED);
 
   static final String NOT_TAKEN = "urn:koers:problem:not-taken";
 

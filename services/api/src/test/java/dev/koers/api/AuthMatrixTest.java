@@ -144,7 +144,8 @@ class AuthMatrixTest {
       }
     };
     // A feed that is never started: the stream opens and stays quiet, no broker needed.
-    feed = new ViewFeed("127.0.0.1:9", new KoersTopics("auth-matrix.", 1));
+    feed = new ViewFeed("127.0.0.1:9", new KoersTopics("auth-matrix.", 1),
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     server = ApiServer.start(new ApiSettings("127.0.0.1", 0), new ApiBackends(
         new TokenVerifier(new TokenSettings(key, null, jwks, ISSUER, null, null)), recorder,
         OneDecisionViews.local(NOW), List::of,

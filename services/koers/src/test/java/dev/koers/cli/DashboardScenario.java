@@ -87,7 +87,7 @@ final class DashboardScenario {
   }
 
   private void feedback(String respondent, String perspective, int rating) throws Exception {
-    post(node.stakeholder(respondent), "/api/v1/decisions/" + HEARD_ALL + "/feedback", "{\"perspective\":\""
+    post(node.stakeholder(respondent, perspective), "/api/v1/decisions/" + HEARD_ALL + "/feedback", "{\"perspective\":\""
         + perspective + "\",\"respondentId\":\"" + respondent + "\",\"ratings\":{\"clarity\":" + rating
         + ",\"speed\":" + rating + ",\"heard\":" + rating + ",\"addedValue\":" + rating + "},\"comment\":\""
         + comment(respondent) + "\",\"occurredAt\":\"" + ago(16) + "\"}");

@@ -27,6 +27,11 @@ public record TokenSettings(byte[] hs256Key, URL jwksUrl, Path jwksFile, String 
     }
   }
 
+  /** With the default clock skew. */
+  public TokenSettings(byte[] hs256Key, URL jwksUrl, Path jwksFile, String issuer, String audience) {
+    this(hs256Key, jwksUrl, jwksFile, issuer, audience, DEFAULT_CLOCK_SKEW);
+  }
+
   public static TokenSettings local(byte[] hs256Key) {
     return new TokenSettings(hs256Key, null, null, null, null, DEFAULT_CLOCK_SKEW);
   }
