@@ -68,7 +68,7 @@ public final class PrivateFiles {
       if (posix(file)) {
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
         if (permissions.stream().anyMatch(OTHERS::contains)) {
-          throw new NotPrivate(what + " " + file + " may be read by others ("
+          throw new NotPrivate(what + " " + file + " is open to others ("
               + PosixFilePermissions.toString(permissions) + "); run 'chmod 600 " + file + "' and start again");
         }
       }

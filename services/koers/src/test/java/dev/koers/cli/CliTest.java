@@ -84,7 +84,7 @@ class CliTest {
     Run run = run(KoersMain.commandLine(), "api", "--bootstrap-servers", "127.0.0.1:9", "--state-dir",
         dir.resolve("state").toString(), "--token-key-file", key.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err().strip()).isEqualTo("koers: the token key " + key + " may be read by others (rw-r--r--); "
+    assertThat(run.err().strip()).isEqualTo("koers: the token key " + key + " is open to others (rw-r--r--); "
         + "run 'chmod 600 " + key + "' and start again");
   }
 
