@@ -310,6 +310,9 @@ class AuthMatrixTest {
     if (endpoint.method().equals("POST")) {
       request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(endpoint.body()));
     }
+    if (endpoint.path().startsWith(STREAM)) {
+      request.header("Accept", "text/event-stream");
+    }
     HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {
       boolean endless = endpoint.path().startsWith(STREAM) && response.statusCode() == 200;
