@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -97,8 +98,13 @@ final class DemoSender {
     return last;
   }
 
-  /** The API's answer: accepted (201), or the rule that refused it (the problem's rule, else its status and field). */
+  /**
+   * The API's answer: accepted (201), or the rule that refused it: the problem's rule, else its type's name
+   * ({@code urn:koers:problem:not-taken} is {@code NOT_TAKEN}), else its status and field.
+   */
   record Answer(boolean accepted, String rule, String detail) {
+    private static final String PROBLEM = "urn:koers:problem:";
+
     static Answer of(HttpResponse<String> response, ObjectMapper json) {
       if (response.statusCode() == 201) {
         return new Answer(true, null, null);
@@ -109,7 +115,9 @@ final class DemoSender {
       } catch (IOException e) {
         problem = json.createObjectNode();
       }
+      String type = problem.path("type").asText("");
       String rule = problem.hasNonNull("rule") ? problem.get("rule").asText()
+          : type.startsWith(PROBLEM) ? type.substring(PROBLEM.length()).toUpperCase(Locale.ROOT).replace('-', '_')
           : "HTTP_" + response.statusCode() + (problem.hasNonNull("field") ? "_" + problem.get("field").asText() : "");
       return new Answer(false, rule, problem.path("detail").asText(response.body()));
     }

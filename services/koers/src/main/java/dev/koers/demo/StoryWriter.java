@@ -152,10 +152,10 @@ final class StoryWriter {
         boolean late = random.nextDouble() < 0.1;
         double at = leadHours + (late ? between(300, 600) : between(6, 240));
         Ratings ratings = ratings(perspective, group, heard, leadHours, communicated);
-        story.add(stakeholder(respondent), path(story.decisionId, "feedback"),
+        story.add(stakeholder(respondent, perspective), path(story.decisionId, "feedback"),
             feedbackBody(perspective, respondent, ratings), at);
         if (random.nextDouble() < 0.15) { // a change of mind, some days later
-          story.add(stakeholder(respondent), path(story.decisionId, "feedback"),
+          story.add(stakeholder(respondent, perspective), path(story.decisionId, "feedback"),
               feedbackBody(perspective, respondent, ratings.changed(random)), at + between(24, 200));
         }
       }
@@ -214,13 +214,14 @@ final class StoryWriter {
       }
       case 1 -> {
         String respondent = DemoCast.respondent(owner.unit(), Perspective.CUSTOMER, 1);
-        story.addBad(stakeholder(respondent), path(story.decisionId, "feedback"),
+        // A stakeholder may not read the decision, so it is told only that the decision did not take it.
+        story.addBad(stakeholder(respondent, Perspective.CUSTOMER), path(story.decisionId, "feedback"),
             feedbackBody(Perspective.CUSTOMER, respondent, new Ratings(4, 4, 4, 4)), leadHours * 0.5,
-            Set.of("DECISION_NOT_DECIDED", "OCCURS_BEFORE_DECISION"));
+            Set.of("NOT_TAKEN"));
       }
       default -> {
         String respondent = DemoCast.respondent(owner.unit(), Perspective.EMPLOYEE, 1);
-        story.addBad(stakeholder(respondent), path(story.decisionId, "feedback"),
+        story.addBad(stakeholder(respondent, Perspective.EMPLOYEE), path(story.decisionId, "feedback"),
             feedbackBody(Perspective.EMPLOYEE, respondent, new Ratings(6, 4, 4, 4)), leadHours + 1,
             Set.of("RATING_OUT_OF_RANGE")); // once decided, so that only the rating is wrong
       }
@@ -247,8 +248,8 @@ final class StoryWriter {
     return new Principal(manager.id(), Role.MANAGER, manager.id(), null);
   }
 
-  static Principal stakeholder(String respondent) {
-    return new Principal(respondent, Role.STAKEHOLDER, null, respondent);
+  static Principal stakeholder(String respondent, Perspective perspective) {
+    return Principal.stakeholder(respondent, perspective);
   }
 
   private record Ratings(Integer clarity, Integer speed, Integer heard, Integer addedValue) {

@@ -44,8 +44,8 @@ class DemoIT {
       assertThat(tally.rejectedByRule()).as(String.join("\n", printed)).isEmpty();
       assertThat(tally.acceptedCount()).isGreaterThan(150);
       assertThat(tally.deliberateCount()).isPositive();
-      assertThat(tally.deliberateByRule().keySet()).isSubsetOf("NOT_OWNING_MANAGER", "DECISION_NOT_DECIDED",
-          "OCCURS_BEFORE_DECISION", "RATING_OUT_OF_RANGE");
+      assertThat(tally.deliberateByRule().keySet()).isSubsetOf("NOT_OWNING_MANAGER", "NOT_TAKEN",
+          "RATING_OUT_OF_RANGE");
       assertThat(printed.get(0)).contains("decisions of the last 21 days");
 
       Http viewer = node.viewer();
