@@ -23,6 +23,7 @@ import dev.koers.wire.proof.Origin;
 import dev.koers.schema.Accepted;
 import dev.koers.schema.Perspective;
 import dev.koers.schema.Rejected;
+import dev.koers.wire.KafkaConnection;
 import dev.koers.wire.KoersTopics;
 import dev.koers.schema.Outcome;
 import dev.koers.schema.Role;
@@ -144,7 +145,7 @@ class AuthMatrixTest {
       }
     };
     // A feed that is never started: the stream opens and stays quiet, no broker needed.
-    feed = new ViewFeed("127.0.0.1:9", new KoersTopics("auth-matrix.", 1),
+    feed = new ViewFeed(KafkaConnection.plain("127.0.0.1:9"), new KoersTopics("auth-matrix.", 1),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     server = ApiServer.start(new ApiSettings("127.0.0.1", 0), new ApiBackends(
         new TokenVerifier(new TokenSettings(key, null, jwks, ISSUER, null, null)), recorder,
