@@ -39,8 +39,10 @@ public final class ApiServer implements AutoCloseable {
     Authenticator authenticator = new Authenticator(backends.tokens());
     CommandRoutes commands = backends.submitter() == null ? null : new CommandRoutes(mapper, authenticator,
         backends.submitter(), new SubmissionRequests(Clock.systemUTC()));
+    SequenceWait freshness = new SequenceWait(settings.readYourWritesBound());
     Forwarder forwarder = new Forwarder(freshness.bound(), RelayMark.of(settings.installationKey(),
         Clock.systemUTC()), hostAndPort -> backends.views().isInstance(hostAndPort));
+    QueryRoutes queries = new QueryRoutes(authenticator, backends.views(), forwarder, mapper, freshness);
     MetricsRoutes metrics = new MetricsRoutes(authenticator, backends.views(), forwarder, mapper);
     AdminRoutes admin = new AdminRoutes(authenticator, backends.views(), forwarder, mapper);
     StreamRoutes stream = new StreamRoutes(authenticator, backends.feed(), settings.streams(), Clock.systemUTC(),

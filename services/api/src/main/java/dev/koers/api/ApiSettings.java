@@ -23,6 +23,10 @@ public record ApiSettings(String host, int port, StreamLimits streams, Duration 
     this(host, port, streams, readYourWritesBound, null);
   }
 
+  public ApiSettings(String host, int port, StreamLimits streams, byte[] installationKey) {
+    this(host, port, streams, SequenceWait.DEFAULT_BOUND, installationKey);
+  }
+
   public ApiSettings(String host, int port, byte[] installationKey) {
     this(host, port, StreamLimits.DEFAULT, SequenceWait.DEFAULT_BOUND, installationKey);
   }
