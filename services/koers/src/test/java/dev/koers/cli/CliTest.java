@@ -81,8 +81,11 @@ class CliTest {
   void aSharedTokenKeyFileOthersMayReadIsRefusedInOneLine() throws Exception {
     Path key = Files.writeString(dir.resolve("token.key"), "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Path submissionKey = dir.resolve("submission.key");
+    dev.koers.wire.proof.SubmissionKeyFile.create(submissionKey);
     Run run = run(KoersMain.commandLine(), "api", "--bootstrap-servers", "127.0.0.1:9", "--state-dir",
-        dir.resolve("state").toString(), "--token-key-file", key.toString());
+        dir.resolve("state").toString(), "--token-key-file", key.toString(), "--submission-key-file",
+        submissionKey.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo("koers: the token key " + key + " is open to others (rw-r--r--); "
         + "run 'chmod 600 " + key + "' and start again");

@@ -108,11 +108,11 @@ class IdempotencyIT {
         {"outcome": "Cleaning moves to the evening.", "usesPower": false}""").statusCode()).isEqualTo(201);
     String feedback = """
         {"perspective": "CUSTOMER", "respondentId": "%s", "ratings": {"clarity": 5}}""";
-    HttpResponse<String> r1 = node.stakeholder("r-1").post("/api/v1/decisions/idem-4/feedback",
+    HttpResponse<String> r1 = node.stakeholder("r-1", "CUSTOMER").post("/api/v1/decisions/idem-4/feedback",
         feedback.formatted("r-1"), "Idempotency-Key", "f1");
     assertThat(r1.statusCode()).as(r1.body()).isEqualTo(201);
 
-    HttpResponse<String> r2 = node.stakeholder("r-2").post("/api/v1/decisions/idem-4/feedback",
+    HttpResponse<String> r2 = node.stakeholder("r-2", "CUSTOMER").post("/api/v1/decisions/idem-4/feedback",
         feedback.formatted("r-2"), "Idempotency-Key", "f1");
 
     assertProblem(r2, 409, "IDEMPOTENCY_KEY_IN_USE");
