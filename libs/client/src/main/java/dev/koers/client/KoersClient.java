@@ -35,6 +35,7 @@ public final class KoersClient implements Submitter, AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final SubmissionRecords records;
   private final OutcomeWaiter outcomes;
+  private final SubmissionMeters submissionMeters;
   private final Duration outcomeTimeout;
 
   /** @param submissionKey the key the ledger checks every submission's proof with (docs/ledger.md#proof) */
@@ -44,7 +45,10 @@ public final class KoersClient implements Submitter, AutoCloseable {
         new SimpleMeterRegistry());
   }
 
-  /** Counts the outcomes it could not read ({@code koers.reader.unreadable}) on the given registry. */
+  /**
+   * Counts the outcomes it could not read ({@code koers.reader.unreadable}), every submission by how it ended
+   * ({@code koers.submissions}) and the wait for outcomes ({@code koers.submission.outcome.wait}) on the registry.
+   */
   public KoersClient(KafkaConnection connection, KoersTopics topics, String clientId, Duration outcomeTimeout,
                      SubmissionKey submissionKey, MeterRegistry meters) {
     this.submissions = topics.submissions();
@@ -57,6 +61,7 @@ public final class KoersClient implements Submitter, AutoCloseable {
     this.producer = new KafkaProducer<>(connection.config(config), new ByteArraySerializer(),
         new ByteArraySerializer());
     this.records = new SubmissionRecords(submissions, submissionKey);
+    this.submissionMeters = new SubmissionMeters(meters, outcomeTimeout);
     this.outcomes = new OutcomeWaiter(connection, topics.outcomes(), clientId + "-outcomes", meters);
     outcomes.start(Duration.ofSeconds(60));
   }
@@ -68,6 +73,7 @@ public final class KoersClient implements Submitter, AutoCloseable {
   @Override
   public CompletableFuture<Outcome> submit(Submission submission, Origin origin) {
     String replyId = UUID.randomUUID().toString();
+    long started = System.nanoTime();
     CompletableFuture<Outcome> outcome = outcomes.expect(replyId);
     producer.send(records.signed(submission, origin, replyId), (metadata, error) -> {
       if (error != null) {
@@ -75,7 +81,10 @@ public final class KoersClient implements Submitter, AutoCloseable {
       }
     });
     return outcome.orTimeout(outcomeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete((o, e) -> outcomes.forget(replyId));
+        .whenComplete((o, e) -> {
+          outcomes.forget(replyId);
+          submissionMeters.ended(started, o, e);
+        });
   }
 
   /** Submits and blocks until the outcome arrives or the outcome timeout passes. */

@@ -56,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.jetty.host = settings.host();
+      config.requestLogger.http(new HttpMeters(registry));
       config.routes.get("/health", health::live);
       config.routes.get("/ready", health::ready);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));

@@ -74,6 +74,8 @@ final class KoersNode implements AutoCloseable {
 
       List<StreamsService> running = ledger == null ? List.of(views) : List.of(ledger, views);
       PrometheusMeterRegistry meters = Meters.registry(running.toArray(StreamsService[]::new));
+      new ViewsLag(views.streams(), topics.events().name()).bindTo(meters);
+      new DeadLetterCount(admin, topics.deadLetter()).bindTo(meters);
       KoersClient client = settings.runs(NodePart.COMMANDS)
           ? lifecycle.add(new KoersClient(connection, topics, "koers-api", settings.outcomeTimeout(),
               settings.submissionKey(), meters)) : null;
