@@ -3,6 +3,7 @@ package dev.koers.wire.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.koers.wire.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class SubmissionKeyFileTest {
     Files.writeString(file, Base64.getEncoder().encodeToString(new byte[32]));
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-    assertThatThrownBy(() -> SubmissionKeyFile.load(file)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SubmissionKeyFile.load(file)).isInstanceOf(PrivateFiles.NotPrivate.class)
         .hasMessageContaining(file.toString()).hasMessageContaining("chmod 600");
   }
 
