@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
@@ -111,5 +114,45 @@ class SequenceWaitTest {
           assertThat(e.problem().status()).isEqualTo(400);
           assertThat(e.problem().field()).isEqualTo("minSequence");
         });
+  }
+
+  @Tag("attack")
+  @Test
+  void readsBeyondTheWaitingLimitAreToldAtOnceToAskAgainWhileFreshReadsStillAnswer() throws Exception {
+    SequenceWait one = new SequenceWait(Duration.ofSeconds(30), 1);
+    CountDownLatch waiting = new CountDownLatch(1);
+    CountDownLatch written = new CountDownLatch(1);
+    AtomicInteger firstReads = new AtomicInteger();
+    Supplier<Optional<Long>> slow = () -> {
+      if (firstReads.incrementAndGet() > 1) {
+        waiting.countDown(); // read again: it holds the slot
+      }
+      return Optional.of(written.getCount() == 0 ? 2L : 1L);
+    };
+    CompletableFuture<Optional<Long>> first =
+        CompletableFuture.supplyAsync(() -> one.read("decision 'd-1'", OptionalLong.of(2), slow, s -> s));
+    assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+
+    AtomicInteger reads = new AtomicInteger();
+    assertThatThrownBy(() -> one.read("decision 'd-2'", OptionalLong.of(5), () -> {
+      reads.incrementAndGet();
+      return Optional.of(4L);
+    }, s -> s)).isInstanceOfSatisfying(ProblemException.class, e -> {
+      assertThat(e.problem().status()).isEqualTo(503);
+      assertThat(e.retryAfterSeconds()).isEqualTo(1);
+      assertThat(e.problem().detail()).contains("too many reads are waiting", "decision 'd-2'", "sequence 5");
+    });
+    assertThat(reads).as("refused after one look, without waiting").hasValue(1);
+    assertThat(one.read("d-3", OptionalLong.empty(), () -> Optional.of(1L), s -> s)).hasValue(1L);
+    assertThat(one.read("d-4", OptionalLong.of(3), () -> Optional.of(3L), s -> s)).hasValue(3L);
+
+    written.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).hasValue(2L);
+    assertThat(one.read("d-2", OptionalLong.of(5), catchingUp(5), s -> s)).as("the slot is given back").hasValue(5L);
+  }
+
+  @Test
+  void aWaitingLimitBelowOneIsRefused() {
+    assertThatThrownBy(() -> new SequenceWait(Duration.ofSeconds(1), 0)).isInstanceOf(IllegalArgumentException.class);
   }
 }
