@@ -27,6 +27,16 @@ public record BrokerPorts(int broker, int controller) {
         return new BrokerPorts(broker, controller);
     }
 
+    /** Free broker and controller ports for {@code count} brokers, all distinct: a cluster's voters need them all up front. */
+    public static List<BrokerPorts> free(int count) {
+        List<Integer> ports = freePorts(2 * count);
+        List<BrokerPorts> pairs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pairs.add(new BrokerPorts(ports.get(2 * i), ports.get(2 * i + 1)));
+        }
+        return pairs;
+    }
+
     private static int countZeros(int... ports) {
         int zeros = 0;
         for (int port : ports) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +29,21 @@ public final class ChildProcessKafka implements AutoCloseable {
     private final BrokerPorts ports;
     private final DataDirLayout layout;
     private final ChildJvm jvm;
+    private final String newClusterId; // the id a new data directory is formatted with
+    private final Duration readyTimeout;
     private final Thread exitHook = new Thread(this::terminateWithParent, "koers-kafka-child-terminator");
     private volatile Process process; // replaced on restart; read without the lock by the exit hook
     private String clusterId; // guarded by this
     private boolean closed; // guarded by this
 
-    private ChildProcessKafka(BrokerSettings settings, BrokerPorts ports, ChildJvm jvm) {
+    private ChildProcessKafka(BrokerSettings settings, BrokerPorts ports, ChildJvm jvm, String newClusterId,
+                              Duration readyTimeout) {
         this.settings = settings;
         this.ports = ports;
         this.layout = new DataDirLayout(settings.dataDir());
         this.jvm = jvm;
+        this.newClusterId = newClusterId;
+        this.readyTimeout = readyTimeout;
     }
 
     /** Starts the broker in a child of this JVM's java, with this JVM's classpath. */
@@ -51,8 +57,22 @@ public final class ChildProcessKafka implements AutoCloseable {
      * @throws BrokerStartException if formatting fails, the child exits early or does not answer in time
      */
     public static ChildProcessKafka start(BrokerSettings settings, ChildJvm jvm) {
+        return start(settings, jvm, Uuid.randomUuid().toString(), READY_TIMEOUT);
+    }
+
+    /**
+     * Starts one node of a cluster: a new data directory is formatted with {@code clusterId}, which every node
+     * of the cluster shares; the node id and the voters come with the settings' overrides. Each start and restart
+     * waits at most {@code readyTimeout} for the broker to answer (a cluster's node answers only once a majority
+     * of the voters runs).
+     *
+     * @throws BrokerStartException if formatting fails, the child exits early or does not answer in time
+     */
+    public static ChildProcessKafka start(BrokerSettings settings, ChildJvm jvm, String clusterId,
+                                          Duration readyTimeout) {
         BrokerPorts ports = BrokerPorts.resolve(settings);
-        ChildProcessKafka kafka = new ChildProcessKafka(settings.withPorts(ports), ports, jvm);
+        ChildProcessKafka kafka =
+                new ChildProcessKafka(settings.withPorts(ports), ports, jvm, clusterId, readyTimeout);
         kafka.launch();
         Runtime.getRuntime().addShutdownHook(kafka.exitHook);
         return kafka;
@@ -144,11 +164,11 @@ public final class ChildProcessKafka implements AutoCloseable {
 
     private synchronized void launch() {
         BrokerConfig.write(BrokerConfig.properties(settings, ports), layout);
-        clusterId = StorageFormatter.formatIfNeeded(layout);
+        clusterId = StorageFormatter.formatIfNeeded(layout, newClusterId);
         Process launched = spawn();
         process = launched;
         try {
-            BrokerReadiness.await(bootstrapServers(), READY_TIMEOUT, () -> failIfExited(launched));
+            BrokerReadiness.await(bootstrapServers(), readyTimeout, () -> failIfExited(launched));
         } catch (RuntimeException e) {
             launched.destroyForcibly();
             throw e;

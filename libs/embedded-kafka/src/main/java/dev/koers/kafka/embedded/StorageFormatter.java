@@ -23,10 +23,14 @@ final class StorageFormatter {
 
     /** Returns the cluster id of the data directory, formatting it first if it has never been formatted. */
     static String formatIfNeeded(DataDirLayout layout) {
+        return formatIfNeeded(layout, Uuid.randomUuid().toString());
+    }
+
+    /** The same, formatting with the given cluster id: every node of one cluster is formatted with the same. */
+    static String formatIfNeeded(DataDirLayout layout, String clusterId) {
         if (Files.exists(layout.metaProperties())) {
             return existingClusterId(layout);
         }
-        String clusterId = Uuid.randomUuid().toString();
         String[] args = {"format", "-t", clusterId, "-c", layout.serverProperties().toString()};
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int code;
