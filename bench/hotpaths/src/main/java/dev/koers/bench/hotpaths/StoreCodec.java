@@ -1,0 +1,90 @@
+package dev.koers.bench.hotpaths;
+
+import dev.koers.domain.metrics.MetricsAggregate;
+import dev.koers.domain.metrics.SplitFacts;
+import dev.koers.domain.view.DecisionView;
+import dev.koers.wire.JsonSerde;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The views' state as their stores keep it (JSON, as services/views' ViewsTopology declares the stores): each
+ * event reads and writes a decision's view and facts, each net change an aggregate. Per operation: one value
+ * written and read back, what a store's get and put cost in serde (RocksDB and the changelog aside).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class StoreCodec {
+
+  private final Codec<DecisionView> viewCodec = new Codec<>(JsonSerde.of(DecisionView.class));
+  private final Codec<SplitFacts> factsCodec = new Codec<>(JsonSerde.of(SplitFacts.class));
+  private final Codec<MetricsAggregate> aggregateCodec = new Codec<>(JsonSerde.of(MetricsAggregate.class));
+  private Cycle<DecisionView> views;
+  private Cycle<SplitFacts> facts;
+  private Cycle<MetricsAggregate> aggregates;
+
+  /** A store's serde, written and read as the store does. */
+  private record Codec<T>(Serializer<T> writer, Deserializer<T> reader) {
+    Codec(JsonSerde<T> serde) {
+      this(serde.serializer(), serde.deserializer());
+    }
+
+    T roundTrip(T value) {
+      return reader.deserialize("store", writer.serialize("store", value));
+    }
+
+    double meanBytes(List<T> values) {
+      return values.stream().mapToInt(value -> writer.serialize("store", value).length).average().orElse(0);
+    }
+  }
+
+  @Setup
+  public void foldTheLog() {
+    FoldedLog log = FoldedLog.of(RecordedLog.standard().events());
+    List<DecisionView> viewsAfter = results(log, FoldedLog.DecisionResult::view);
+    List<SplitFacts> factsAfter = results(log, FoldedLog.DecisionResult::facts);
+    List<MetricsAggregate> aggregatesAfter =
+        log.metricsResults().stream().map(FoldedLog.MetricsResult::aggregate).toList();
+    views = new Cycle<>(viewsAfter);
+    facts = new Cycle<>(factsAfter);
+    aggregates = new Cycle<>(aggregatesAfter);
+    System.out.printf("%nstored values, mean bytes: view %.0f, facts %.0f, aggregate %.0f%n",
+        viewCodec.meanBytes(viewsAfter), factsCodec.meanBytes(factsAfter), aggregateCodec.meanBytes(aggregatesAfter));
+  }
+
+  private static <T> List<T> results(FoldedLog log, Function<FoldedLog.DecisionResult, T> part) {
+    return log.decisionResults().stream().map(part).toList();
+  }
+
+  @Benchmark
+  public DecisionView view() {
+    return viewCodec.roundTrip(views.next());
+  }
+
+  @Benchmark
+  public SplitFacts facts() {
+    return factsCodec.roundTrip(facts.next());
+  }
+
+  @Benchmark
+  public MetricsAggregate aggregate() {
+    return aggregateCodec.roundTrip(aggregates.next());
+  }
+}
