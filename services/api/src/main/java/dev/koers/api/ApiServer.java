@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -23,13 +24,17 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  /** Beyond a request's own bound: a relay's connect and answer, and writing the response. */
+  private static final Duration DRAIN_MARGIN = Duration.ofSeconds(7);
 
   private final Javalin app;
   private final StreamRoutes stream;
+  private final Draining draining;
 
-  private ApiServer(Javalin app, StreamRoutes stream) {
+  private ApiServer(Javalin app, StreamRoutes stream, Draining draining) {
     this.app = app;
     this.stream = stream;
+    this.draining = draining;
   }
 
   public static ApiServer start(ApiSettings settings, ApiBackends backends) {
@@ -47,15 +52,18 @@ public final class ApiServer implements AutoCloseable {
     AdminRoutes admin = new AdminRoutes(authenticator, backends.views(), forwarder, mapper);
     StreamRoutes stream = new StreamRoutes(authenticator, backends.feed(), settings.streams(), Clock.systemUTC(),
         registry);
-    Health health = new Health(backends.readiness(), backends.views());
+    Draining draining = new Draining();
+    Health health = new Health(backends.readiness(), backends.views(), draining);
     byte[] openApi = Resources.bytes("koers/openapi.json");
     DashboardPages pages = new DashboardPages();
     int retryAfter = backends.submitter() == null ? 1
         : (int) Math.max(1, backends.submitter().outcomeTimeout().toSeconds());
+    Duration drainBound = drainBound(backends, settings);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.jetty.host = settings.host();
+      config.jetty.modifyServer(server -> DrainingHandler.install(server, drainBound, mapper));
       config.requestLogger.http(new HttpMeters(registry));
       config.routes.get("/health", health::live);
       config.routes.get("/ready", health::ready);
@@ -80,6 +88,7 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/api/v1/admin/quarantine", admin::quarantine);
       config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem(), e.retryAfterSeconds()));
       config.routes.before(ctx -> ctx.header("X-Koers-Instance", settings.host() + ":" + settings.port()));
+      config.routes.before(draining::closeConnection);
       config.routes.exception(Unauthorized.class, (e, ctx) -> {
         ctx.header("WWW-Authenticate", "Bearer realm=\"koers\"");
         problem(ctx, Problem.of(401, "Unauthorized", e.getMessage()), 0);
@@ -95,7 +104,7 @@ public final class ApiServer implements AutoCloseable {
     });
     app.start(settings.port());
     LOG.info("HTTP API listening on http://{}:{}", settings.host(), app.port());
-    return new ApiServer(app, stream);
+    return new ApiServer(app, stream, draining);
   }
 
   /** Command routes exist only where this process can reach the ledger ('koers views' serves queries only). */
@@ -109,6 +118,13 @@ public final class ApiServer implements AutoCloseable {
     config.routes.post("/api/v1/decisions/{id}/withdrawal",
         ctx -> commands.onDecision(ctx, CommandReaders.WITHDRAW));
     config.routes.post("/api/v1/decisions/{id}/feedback", ctx -> commands.onDecision(ctx, CommandReaders.FEEDBACK));
+  }
+
+  /** The longest a request in flight may take: an outcome awaited, or a relayed read-your-writes wait. */
+  private static Duration drainBound(ApiBackends backends, ApiSettings settings) {
+    Duration outcome = backends.submitter() == null ? Duration.ZERO : backends.submitter().outcomeTimeout();
+    Duration longest = outcome.compareTo(settings.readYourWritesBound()) > 0 ? outcome : settings.readYourWritesBound();
+    return longest.plus(DRAIN_MARGIN);
   }
 
   public int port() {
@@ -154,8 +170,21 @@ public final class ApiServer implements AutoCloseable {
     ctx.status(problem.status()).json(problem.at(ctx.path())).contentType(Problem.MEDIA_TYPE);
   }
 
+  /**
+   * Starts draining ({@link Draining}): /ready fails and every answer closes its connection, while the API still
+   * serves until {@link #close()}, so load balancers and kept-alive clients move away first.
+   */
+  public void drain() {
+    draining.start();
+  }
+
+  /**
+   * Stops gracefully: new connections are refused, requests in flight finish (commands get their outcome), and
+   * a request arriving meanwhile on an open connection gets a 503 with Retry-After ({@link DrainingHandler}).
+   */
   @Override
   public void close() {
+    draining.start();
     stream.close(); // while the server still runs, so each stream gets its final event
     app.stop();
   }

@@ -8,17 +8,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GET /health: the process is alive. GET /ready: Kafka is reachable and every stream application runs; it also
+ * GET /health: the process is alive. GET /ready: Kafka is reachable, every stream application runs and the
+ * instance is not shutting down ({@link Draining}); it also
  * counts the decisions this instance has quarantined, which leave it ready (the others are served).
  */
 final class Health {
 
   private final Readiness readiness;
   private final ViewAccess views;
+  private final Draining draining;
 
-  Health(Readiness readiness, ViewAccess views) {
+  Health(Readiness readiness, ViewAccess views, Draining draining) {
     this.readiness = readiness;
     this.views = views;
+    this.draining = draining;
   }
 
   void live(Context ctx) {
@@ -26,7 +29,8 @@ final class Health {
   }
 
   void ready(Context ctx) {
-    List<String> problems = readiness.problems();
+    List<String> problems = draining.isDraining() ? List.of("this instance is shutting down")
+        : readiness.problems();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", problems.isEmpty() ? "READY" : "NOT_READY");
     if (!problems.isEmpty()) {

@@ -19,7 +19,7 @@ final class ClusterNodeRunner {
         options.tokens.settings(), http.advertisedHostOrDefault(), parts, options.views.anonymity(),
         options.streams.limits(), false, submissionKey);
     KoersNode node = KoersNode.start(settings, line -> System.out.println("koers: " + line));
-    return UntilStopped.run(node, () -> System.out.println("koers: serving at http://"
+    return UntilStopped.run(() -> node.stop(http.drainDelay), () -> System.out.println("koers: serving at http://"
         + http.advertisedHostOrDefault() + ":" + node.port() + " against " + settings.connection()));
   }
 }

@@ -135,6 +135,19 @@ final class KoersNode implements AutoCloseable {
     return topics;
   }
 
+  /**
+   * Drains the HTTP API for {@code drainDelay} (not ready, connections closed after each answer, still serving),
+   * then closes: HTTP gracefully (requests in flight finish), then the Streams applications, leaving their groups.
+   */
+  void stop(Duration drainDelay) throws InterruptedException {
+    api.drain();
+    if (!drainDelay.isZero() && !drainDelay.isNegative()) {
+      System.out.println("koers: draining HTTP for " + drainDelay.toMillis() + " ms");
+      Thread.sleep(drainDelay.toMillis()); // a grace period by design, not a wait for some state
+    }
+    close();
+  }
+
   @Override
   public void close() {
     lifecycle.close();
