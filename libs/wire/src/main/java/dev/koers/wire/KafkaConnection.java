@@ -31,7 +31,16 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
 
   /** One client's config: the passed-through properties, then Koers' settings for it, then the servers. */
   public Map<String, Object> config(Map<String, ?> koersSettings) {
-    Map<String, Object> config = new HashMap<>(clientProperties);
+    return config(Map.of(), koersSettings);
+  }
+
+  /**
+   * As {@link #config(Map)}, under {@code defaults} that the passed-through properties may override (tuning, not
+   * guarantees).
+   */
+  public Map<String, Object> config(Map<String, ?> defaults, Map<String, ?> koersSettings) {
+    Map<String, Object> config = new HashMap<>(defaults);
+    config.putAll(clientProperties);
     config.putAll(koersSettings);
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return config;

@@ -8,7 +8,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** The Kafka Streams configuration every Koers stream application starts from. */
+/**
+ * The Kafka Streams configuration every Koers stream application starts from: its guarantees, which no client
+ * property overrides, over the {@link FailoverDefaults}, which an operator's client property does.
+ */
 public record StreamsSettings(KafkaConnection connection, String applicationId, Path stateDir,
                               short replicationFactor, long commitIntervalMs, String applicationServer) {
 
@@ -35,7 +38,7 @@ public record StreamsSettings(KafkaConnection connection, String applicationId, 
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     Properties properties = new Properties();
-    properties.putAll(connection.config(props));
+    properties.putAll(connection.config(FailoverDefaults.values(), props));
     return properties;
   }
 }
