@@ -79,6 +79,15 @@ public final class PipelineBench implements Callable<Integer> {
     Scenarios.ALL.forEach(s -> description.add(String.format("  %-8s %s", s.name(), s.summary())));
     description.add("  all      every scenario above, in that order");
     commandLine.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
+    commandLine.setExecutionExceptionHandler((error, cmd, parsed) -> {
+      System.err.println("bench: failed: " + error.getMessage());
+      if (System.getenv("BENCH_DEBUG") != null) {
+        error.printStackTrace();
+      } else {
+        System.err.println("bench: BENCH_DEBUG=1 shows the stack trace; each service's log is in the run's work directory");
+      }
+      return 1;
+    });
     System.exit(commandLine.execute(args));
   }
 

@@ -32,6 +32,36 @@ final class SignedPublisher {
 
   private SignedPublisher() {}
 
+  /** The sizes the submissions' records would have, without sending them. */
+  static Sizes sizes(Topic<String, Submission> topic, SubmissionKey key, List<Submission> submissions) {
+    SubmissionRecords records = new SubmissionRecords(topic, key);
+    SizeSum sum = new SizeSum();
+    submissions.forEach(s -> sum.add(records.signed(s, SubmissionFingerprint.origin(s), UUID.randomUUID().toString())));
+    return sum.sizes();
+  }
+
+  /** Adds up the bytes of records as they travel. */
+  private static final class SizeSum {
+    private long records;
+    private long keyBytes;
+    private long valueBytes;
+    private long headerBytes;
+
+    void add(ProducerRecord<byte[], byte[]> record) {
+      records++;
+      keyBytes += record.key().length;
+      valueBytes += record.value().length;
+      for (Header header : record.headers()) {
+        headerBytes += header.key().length() + header.value().length;
+      }
+    }
+
+    Sizes sizes() {
+      double n = Math.max(1, records);
+      return new Sizes(records, keyBytes / n, valueBytes / n, headerBytes / n);
+    }
+  }
+
   static Sizes publish(String bootstrapServers, Topic<String, Submission> topic, SubmissionKey key,
       List<Submission> submissions) {
     SubmissionRecords records = new SubmissionRecords(topic, key);
@@ -39,19 +69,13 @@ final class SignedPublisher {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-preload");
-    long keyBytes = 0;
-    long valueBytes = 0;
-    long headerBytes = 0;
+    SizeSum sum = new SizeSum();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaConnection.plain(bootstrapServers)
         .config(config), new ByteArraySerializer(), new ByteArraySerializer())) {
       for (Submission submission : submissions) {
         ProducerRecord<byte[], byte[]> record = records.signed(submission, SubmissionFingerprint.origin(submission),
             UUID.randomUUID().toString());
-        keyBytes += record.key().length;
-        valueBytes += record.value().length;
-        for (Header header : record.headers()) {
-          headerBytes += header.key().length() + header.value().length;
-        }
+        sum.add(record);
         producer.send(record, (metadata, error) -> {
           if (error != null) {
             throw new IllegalStateException("preloading failed: " + error.getMessage(), error);
@@ -60,7 +84,6 @@ final class SignedPublisher {
       }
       producer.flush();
     }
-    double n = submissions.size();
-    return new Sizes(submissions.size(), keyBytes / n, valueBytes / n, headerBytes / n);
+    return sum.sizes();
   }
 }
