@@ -54,6 +54,9 @@ final class HttpSubmissions implements SubmissionPath {
       if (response.statusCode() == 201) {
         return Answer.accepted(body.path("sequence").asLong());
       }
+      if (response.statusCode() == 503) {
+        return Answer.unanswered("HTTP 503 (" + body.path("title").asText("unavailable") + ")");
+      }
       return Answer.refused("HTTP " + response.statusCode() + " " + body.path("rule").asText(body.path("title").asText()));
     } catch (IOException e) {
       return Answer.refused("HTTP " + response.statusCode() + " (no JSON)");

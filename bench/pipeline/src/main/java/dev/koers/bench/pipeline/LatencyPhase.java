@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
 final class LatencyPhase {
 
   private static final Duration SETTLE = Duration.ofMinutes(2);
-  private static final Duration STREAM_GRACE = Duration.ofSeconds(10);
+  private static final Duration STREAM_GRACE = Duration.ofSeconds(60);
 
   /** What one client measured; histograms in microseconds. */
   record Result(String path, long measured, double sentPerSecond, Histogram outcome, Histogram visible,
@@ -46,6 +46,8 @@ final class LatencyPhase {
         long at = System.nanoTime();
         if (error != null) {
           recorder.problem("no answer: " + rootCause(error).getClass().getSimpleName(), due);
+        } else if (!answer.answered()) {
+          recorder.problem("no answer: " + answer.refusal(), due);
         } else {
           recorder.record(LatencyRecorder.OUTCOME, due, at);
           if (answer.isAccepted()) {
@@ -59,7 +61,7 @@ final class LatencyPhase {
     });
     long sentNanos = System.nanoTime() - start;
     awaitSettled(pending);
-    Thread.sleep(STREAM_GRACE.toMillis()); // the last writes reach the stream one commit after their answer
+    awaitOnStream(written, stream);
     written.forEach(w -> {
       Long seen = stream.firstSeen(w.decisionId(), w.sequence());
       if (seen == null) {
@@ -93,6 +95,15 @@ final class LatencyPhase {
       }
       pending.decrementAndGet();
     });
+  }
+
+  /** The last writes reach the stream a commit or more after their answer: waits, bounded, until all show. */
+  private static void awaitOnStream(Queue<Written> written, EventStreamWatcher stream) throws InterruptedException {
+    long deadline = System.nanoTime() + STREAM_GRACE.toNanos();
+    while (System.nanoTime() < deadline
+        && written.stream().anyMatch(w -> stream.firstSeen(w.decisionId(), w.sequence()) == null)) {
+      Thread.sleep(200);
+    }
   }
 
   private static void awaitSettled(AtomicInteger pending) throws InterruptedException {

@@ -6,14 +6,21 @@ import java.util.concurrent.CompletableFuture;
 /** A way a user hands a submission to Koers (HTTP, the Java client); completes with the answer, never blocks. */
 interface SubmissionPath extends AutoCloseable {
 
-  /** The ledger's answer: the decision's new sequence when accepted, else what refused it. */
-  record Answer(Long sequence, String refusal) {
+  /**
+   * The ledger's answer: the decision's new sequence when accepted, else what refused it; or, unanswered, why
+   * there was no answer (the API's wait for the outcome ran out).
+   */
+  record Answer(Long sequence, String refusal, boolean answered) {
     static Answer accepted(long sequence) {
-      return new Answer(sequence, null);
+      return new Answer(sequence, null, true);
     }
 
     static Answer refused(String why) {
-      return new Answer(null, why);
+      return new Answer(null, why, true);
+    }
+
+    static Answer unanswered(String why) {
+      return new Answer(null, why, false);
     }
 
     boolean isAccepted() {
