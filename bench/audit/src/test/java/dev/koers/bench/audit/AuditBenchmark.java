@@ -12,39 +12,46 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: a measurement (docs/benchmarks.md). Writes a log of about {@code -Dbench.events} events (default
  * 200,000) as the ledger does, then reads it, in the same run and from the same topic, with Kafka's own
- * ConsumerPerformance and with {@code koers audit replay} and {@code koers audit verify}. Each tool runs in a
- * fresh JVM {@code -Dbench.runs} times (default 2): the first run is cold (as a user starts it once), the last
- * warm (JIT-compiled). Rates are
- * of the reading itself: ConsumerPerformance's fetch.nMsg.sec, the audit's pass as {@code --stats} reports it;
- * the audit's whole command (opening the log, the pass, the metrics, writing the output) is shown too. Repeated
- * for {@code -Dbench.rounds} rounds (default 3). Runs only with -Dbench:
+ * ConsumerPerformance and with the whole {@code koers audit replay} and {@code koers audit verify} commands, each
+ * once in a fresh JVM, as a user starts them. The figure is each command's wall time (JVM start included) as a
+ * ratio to ConsumerPerformance's of the same round; the time without JVM start and the pass's own rate are shown
+ * too. {@code -Dbench.variants=name=dir,...} adds variants of the audit's code (a classes directory put before the
+ * classpath), run interleaved with the code as built, so that a simplification is measured against it in the same
+ * run. Repeated for {@code -Dbench.rounds} rounds (default 3). Runs only with -Dbench:
  * {@code mvn -B -q -pl bench/audit -am verify -DskipTests -Dbench}.
  */
 @KafkaIntegrationTest
 class AuditBenchmark {
 
-  /** Runs of each tool in one JVM: the first is reported as cold, the last as warm. */
-  private static final int RUNS = Integer.getInteger("bench.runs", 2);
+  private static final String AS_BUILT = "as built";
 
   private final KafkaTestEnv env;
-  /** What the audit's commands say of their phases after the pass, in the order they ran. */
+  /** Every timing of the run, by tool (and variant), in round order. */
+  private final Map<String, List<Timing>> timings = new LinkedHashMap<>();
+  /** What the replay command says of its phases after the pass, in the order they ran. */
   private final List<String> phases = new ArrayList<>();
 
   AuditBenchmark(KafkaTestEnv env) {
     this.env = env;
   }
 
+  /** One run of a tool: its process's wall time, its own time (JVM start excluded), the rate of its reading. */
+  private record Timing(double wallSeconds, double commandSeconds, double readRate) {}
+
   @Test
-  void replayAndVerifyAgainstConsumerPerformance() throws Exception {
+  void wholeCommandsAgainstConsumerPerformance() throws Exception {
     int decisions = Integer.getInteger("bench.events", 200_000) / 6;
     int rounds = Integer.getInteger("bench.rounds", 3);
+    Map<String, Path> variants = variants();
     LogTopics topics = new LogTopics(env);
     String prefix = topics.freshPrefix("bench");
     List<DecisionEvent> events = LedgerRun.events(Histories.interleaved(decisions));
@@ -52,27 +59,44 @@ class AuditBenchmark {
     long writeStart = System.nanoTime();
     topics.writeAsLedger(prefix, events, 1000);
     double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+    events = null; // the log is on the broker now; the benchmark's heap need not hold it
 
     List<String> lines = new ArrayList<>();
     lines.add("");
-    lines.add("== koers audit benchmark ==");
+    lines.add("== koers audit benchmark: whole commands ==");
     lines.add(String.format(Locale.ROOT, "log: %,d events of %,d decisions, %d partitions, lz4, in transactions of"
         + " 1,000; written in %.1f s", n, decisions, LogTopics.PARTITIONS, writeSeconds));
     lines.add("JVM options of every measured tool: " + String.join(" ", ChildJava.jvmOptions()));
-    lines.add("records/s; in brackets the audit's whole command; ratio = audit pass / ConsumerPerformance");
-    lines.add("round run    ConsumerPerformance   audit replay (+verify)  ratio         audit verify  ratio");
+    lines.add("variants: " + variants);
+    lines.add("load at the start: " + Load.now());
+    lines.add("");
+    lines.add("wall s = the whole process, JVM start included; own s = the tool's main, JVM start excluded;");
+    lines.add("read/s = ConsumerPerformance's fetch.nMsg.sec, the audit's pass (--stats);");
+    lines.add("ratio = ConsumerPerformance's wall time / the command's (1.00: as fast as ConsumerPerformance)");
+    lines.add("round tool                                 wall s   own s      read/s  ratio  ratio (own)");
     Path out = Files.createTempFile("bench-replay", ".json");
+    List<String> names = new ArrayList<>(variants.keySet());
     for (int round = 1; round <= rounds; round++) {
-      double[] consumer = consumerPerformance(LogTopics.eventsTopic(prefix), n);
-      double[][] replay = audit(n, "replay", prefix, "--out", out.toString());
-      double[][] verify = audit(n, "verify", prefix);
-      for (int run = 0; run < 2; run++) {
-        lines.add(String.format(Locale.ROOT, "%5d %-4s %,19.0f  %,10.0f (%,9.0f)  %5.2f  %,10.0f (%,9.0f)  %5.2f",
-            round, run == 0 ? "cold" : "warm", consumer[run], replay[run][0], replay[run][1],
-            replay[run][0] / consumer[run], verify[run][0], verify[run][1], verify[run][0] / consumer[run]));
+      Timing consumer = consumerPerformance(LogTopics.eventsTopic(prefix), n);
+      lines.add(row(round, "ConsumerPerformance", consumer, consumer));
+      for (String command : List.of("replay", "verify")) {
+        // A, B, A, B: every variant of a command in the same round, the order turning from round to round.
+        for (int i = 0; i < names.size(); i++) {
+          String variant = names.get((i + round - 1) % names.size());
+          Timing timing = command.equals("replay")
+              ? audit(n, "replay", variants.get(variant), prefix, "--out", out.toString())
+              : audit(n, "verify", variants.get(variant), prefix);
+          String tool = command + " [" + variant + "]";
+          timings.computeIfAbsent(tool, t -> new ArrayList<>()).add(timing);
+          lines.add(row(round, tool, timing, consumer));
+        }
       }
+      timings.computeIfAbsent("ConsumerPerformance", t -> new ArrayList<>()).add(consumer);
     }
     Files.delete(out);
+    lines.add("load at the end: " + Load.now());
+    lines.add("");
+    lines.addAll(summary(rounds, names));
     lines.add("");
     lines.addAll(phases);
     lines.add("");
@@ -81,45 +105,109 @@ class AuditBenchmark {
     Files.writeString(Path.of("target", "benchmark.txt"), report);
   }
 
-  /** An audit subcommand run twice in a fresh JVM: per run, records/s of its pass and of the whole command. */
-  private double[][] audit(int records, String subcommand, String prefix, String... more)
+  /** The code as built, then each {@code -Dbench.variants} entry, {@code name=classes directory}. */
+  private static Map<String, Path> variants() {
+    Map<String, Path> variants = new LinkedHashMap<>();
+    variants.put(AS_BUILT, null);
+    for (String entry : System.getProperty("bench.variants", "").split(",")) {
+      if (!entry.isBlank()) {
+        String[] parts = entry.split("=", 2);
+        Path classes = Path.of(parts[1].strip());
+        assertThat(classes).as("variant %s's classes", parts[0]).isDirectory();
+        variants.put(parts[0].strip(), classes);
+      }
+    }
+    return variants;
+  }
+
+  private static String row(int round, String tool, Timing timing, Timing consumer) {
+    return String.format(Locale.ROOT, "%5d %-34s %8.2f %7.2f %,11.0f  %5.2f  %5.2f", round, tool,
+        timing.wallSeconds(), timing.commandSeconds(), timing.readRate(),
+        consumer.wallSeconds() / timing.wallSeconds(), consumer.commandSeconds() / timing.commandSeconds());
+  }
+
+  /**
+   * Per tool, over the rounds: the median and range of its wall time and of its ratio to ConsumerPerformance of
+   * the same round; per variant, its wall time over the code as built of the same round.
+   */
+  private List<String> summary(int rounds, List<String> names) {
+    List<Timing> consumer = timings.get("ConsumerPerformance");
+    List<String> lines = new ArrayList<>();
+    lines.add("over " + rounds + " round(s): median [min-max]");
+    lines.add("tool                                 wall s               ratio to ConsumerPerformance  wall / as built");
+    for (Map.Entry<String, List<Timing>> entry : timings.entrySet()) {
+      List<Timing> runs = entry.getValue();
+      List<Double> walls = runs.stream().map(Timing::wallSeconds).toList();
+      List<Double> ratios = new ArrayList<>();
+      List<Double> againstBuilt = new ArrayList<>();
+      String tool = entry.getKey();
+      List<Timing> built = tool.contains("[") ? timings.get(tool.substring(0, tool.indexOf('[')) + "[" + AS_BUILT
+          + "]") : null;
+      for (int round = 0; round < runs.size(); round++) {
+        ratios.add(consumer.get(round).wallSeconds() / runs.get(round).wallSeconds());
+        if (built != null) {
+          againstBuilt.add(runs.get(round).wallSeconds() / built.get(round).wallSeconds());
+        }
+      }
+      lines.add(String.format(Locale.ROOT, "%-34s %s   %s          %s", tool, spread(walls, "%6.2f"),
+          spread(ratios, "%4.2f"), built == null || names.size() < 2 ? "" : spread(againstBuilt, "%4.2f")));
+    }
+    return lines;
+  }
+
+  private static String spread(List<Double> values, String format) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return String.format(Locale.ROOT, format + " [" + format + "-" + format + "]", median, sorted.get(0),
+        sorted.get(n - 1));
+  }
+
+  /** An audit subcommand run once in a fresh JVM. */
+  private Timing audit(int records, String subcommand, Path classes, String prefix, String... more)
       throws IOException, InterruptedException {
-    List<String> args = new ArrayList<>(List.of(String.valueOf(RUNS), subcommand,
+    List<String> args = new ArrayList<>(List.of(subcommand,
         "--bootstrap-servers", env.bootstrapServers(), "--topic-prefix", prefix, "--quiet", "--stats"));
     args.addAll(List.of(more));
-    List<String> printed = ChildJava.run(TimedCommand.class.getName(), args.toArray(String[]::new));
+    ChildJava.Result result = ChildJava.run(classes, TimedCommand.class.getName(), args.toArray(String[]::new));
+    List<String> printed = result.lines();
     List<String> timed = printed.stream().filter(l -> l.startsWith("timed-command ")).toList();
     List<String> stats = printed.stream().filter(l -> l.startsWith("koers audit: read ")).toList();
     printed.stream().filter(l -> l.startsWith("koers audit " + subcommand + ": ")).forEach(phases::add);
-    assertThat(timed).as(String.join("\n", printed)).hasSize(RUNS).allSatisfy(l -> assertThat(l).contains("exit=0"));
-    assertThat(stats).hasSize(RUNS)
+    assertThat(timed).as(String.join("\n", printed)).hasSize(1).allSatisfy(l -> assertThat(l).contains("exit=0"));
+    assertThat(stats).hasSize(1)
         .allSatisfy(l -> assertThat(l).contains(String.format(Locale.ROOT, "read %,d records", records)));
-    double[][] rates = new double[2][];
-    for (int run = 0; run < 2; run++) {
-      int which = run == 0 ? 0 : RUNS - 1;
-      long nanos = Long.parseLong(timed.get(which).substring(timed.get(which).indexOf("nanos=") + 6));
-      double pass = Double.parseDouble(stats.get(which).replaceAll(".*: ([\\d,]+) records/s$", "$1").replace(",", ""));
-      rates[run] = new double[] {pass, records / (nanos / 1e9)};
-    }
-    return rates;
+    double pass = Double.parseDouble(stats.get(0).replaceAll(".*: ([\\d,]+) records/s$", "$1").replace(",", ""));
+    return new Timing(result.wallNanos() / 1e9, ownSeconds(timed.get(0)), pass);
   }
 
-  /** Kafka's ConsumerPerformance run twice in a fresh JVM, read_committed like the audit: its fetch.nMsg.sec. */
-  private double[] consumerPerformance(String topic, int records) throws IOException, InterruptedException {
+  /** Kafka's ConsumerPerformance run once in a fresh JVM, read_committed like the audit. */
+  private Timing consumerPerformance(String topic, int records) throws IOException, InterruptedException {
     Path config = Files.createTempFile("consumer-perf", ".properties");
     Files.writeString(config, "isolation.level=read_committed\n");
-    List<String> printed = ChildJava.run(RepeatedMain.class.getName(), String.valueOf(RUNS),
+    ChildJava.Result result = ChildJava.run(null, TimedMain.class.getName(),
         "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", env.bootstrapServers(), "--topic", topic,
         "--messages", String.valueOf(records), "--timeout", "30000", "--consumer.config", config.toString());
     Files.delete(config);
+    List<String> printed = result.lines();
     List<String> results = printed.stream().filter(l -> l.matches("^\\d{4}-.*")).toList();
-    assertThat(results).as(String.join("\n", printed)).hasSize(RUNS);
-    double[] rates = new double[2];
-    for (int run = 0; run < 2; run++) {
-      String[] fields = results.get(run == 0 ? 0 : RUNS - 1).split(",\\s*");
-      assertThat(Long.parseLong(fields[4])).as("records ConsumerPerformance read").isEqualTo(records);
-      rates[run] = Double.parseDouble(fields[9]);
+    List<String> timed = printed.stream().filter(l -> l.startsWith("timed-command ")).toList();
+    assertThat(results).as(String.join("\n", printed)).hasSize(1);
+    assertThat(timed).as(String.join("\n", printed)).hasSize(1);
+    String[] fields = results.get(0).split(",\\s*");
+    assertThat(Long.parseLong(fields[4])).as("records ConsumerPerformance read").isEqualTo(records);
+    return new Timing(result.wallNanos() / 1e9, ownSeconds(timed.get(0)), Double.parseDouble(fields[9]));
+  }
+
+  private static double ownSeconds(String timedLine) {
+    return Long.parseLong(timedLine.substring(timedLine.indexOf("nanos=") + 6)) / 1e9;
+  }
+
+  /** The machine's load averages, as uptime prints them (the machine is shared: every figure needs it). */
+  private static final class Load {
+    static String now() throws IOException {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+      return "load average " + fields[0] + ", " + fields[1] + ", " + fields[2];
     }
-    return rates;
   }
 }
