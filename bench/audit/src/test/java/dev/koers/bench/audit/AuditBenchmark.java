@@ -11,11 +11,15 @@ import dev.koers.testkit.KafkaTestEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +43,8 @@ class AuditBenchmark {
   private final Map<String, List<Timing>> timings = new LinkedHashMap<>();
   /** What the replay command says of its phases after the pass, in the order they ran. */
   private final List<String> phases = new ArrayList<>();
+  /** SHA-256 of every replay's document: a variant that rebuilt something else measured the wrong thing. */
+  private final Set<String> replayDocuments = new TreeSet<>();
 
   AuditBenchmark(KafkaTestEnv env) {
     this.env = env;
@@ -86,6 +92,10 @@ class AuditBenchmark {
           Timing timing = command.equals("replay")
               ? audit(n, "replay", variants.get(variant), prefix, "--out", out.toString())
               : audit(n, "verify", variants.get(variant), prefix);
+          if (command.equals("replay")) {
+            replayDocuments.add(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out))));
+          }
           String tool = command + " [" + variant + "]";
           timings.computeIfAbsent(tool, t -> new ArrayList<>()).add(timing);
           lines.add(row(round, tool, timing, consumer));
@@ -94,6 +104,8 @@ class AuditBenchmark {
       timings.computeIfAbsent("ConsumerPerformance", t -> new ArrayList<>()).add(consumer);
     }
     Files.delete(out);
+    assertThat(replayDocuments).as("the replay documents of every variant and round").hasSize(1);
+    lines.add("every replay wrote the same document, SHA-256 " + replayDocuments.iterator().next());
     lines.add("load at the end: " + Load.now());
     lines.add("");
     lines.addAll(summary(rounds, names));
