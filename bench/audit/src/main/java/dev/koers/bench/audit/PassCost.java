@@ -32,10 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What the audit's pass costs per record, in one thread, from memory: no Kafka, no second thread. Each invocation
+ * What the audit's pass costs per record, in one thread, from memory: no Kafka. Each invocation
  * reads the whole log of {@link #DECISIONS} decisions (the log AuditBenchmark writes by default) the way a pass
  * does, so JMH's figure is nanoseconds per record. Each step adds to the one before: SHA-256 of the body alone;
- * decoding (which hashes); verify (decoding, the decision's slot and the chain check); replay (verify, then the
+ * decoding (which hashes); verify (decoding and the chain check); replay (verify, then the
  * views' projector and the metric fold; not the results built after the pass). Their differences are the costs
  * docs/benchmarks.md weighs against ConsumerPerformance's rate. Run it through {@link PassCostRunner}.
  */

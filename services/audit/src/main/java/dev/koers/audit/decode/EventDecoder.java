@@ -3,6 +3,7 @@ package dev.koers.audit.decode;
 import dev.koers.audit.log.RawRecord;
 import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,19 +11,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.message.BinaryMessageDecoder;
 
 /**
- * Decodes a raw log record by docs/wire-format.md, by hand rather than through the serde, so that every way a
- * record can be broken becomes an {@link UnreadableRecord} with a reason instead of an exception. Events in the
- * current schema go through {@link CurrentEventReader}, older ones through Avro's schema resolution. Not
- * thread-safe: it reuses its decoders.
+ * Decodes a raw log record by docs/wire-format.md with Avro's own {@link BinaryMessageDecoder} (which knows every
+ * released writer schema and resolves older ones to the current), checking the header and the end of the body
+ * itself, so that every way a record can be broken becomes an {@link UnreadableRecord} with a reason instead of
+ * an exception. Not thread-safe: it reuses its digest.
  */
 public final class EventDecoder {
 
@@ -34,13 +29,12 @@ public final class EventDecoder {
   private static final byte MARKER_1 = (byte) 0x01;
 
   private final WriterSchemas writers;
-  private final Map<Long, SpecificDatumReader<DecisionEvent>> readers = new HashMap<>();
+  private final BinaryMessageDecoder<DecisionEvent> avro = DecisionEvent.createDecoder(null);
   private final MessageDigest sha256 = HashChain.sha256();
-  private final AvroBytes bytes = new AvroBytes();
-  private BinaryDecoder decoder;
 
   public EventDecoder(WriterSchemas writers) {
     this.writers = writers;
+    writers.all().values().forEach(avro::addSchema);
   }
 
   public ReadRecord decode(RawRecord raw) {
@@ -54,25 +48,16 @@ public final class EventDecoder {
           + value.length + " bytes, starting " + hexStart(value));
     }
     long fingerprint = (long) LITTLE_ENDIAN_LONG.get(value, 2);
-    boolean current = CurrentEventReader.reads(fingerprint);
-    SpecificDatumReader<DecisionEvent> reader = current ? null : readerFor(fingerprint);
-    if (!current && reader == null) {
+    if (writers.find(fingerprint).isEmpty()) {
       return new UnreadableRecord(raw.position(), key, "unknown writer schema fingerprint "
           + Long.toHexString(fingerprint) + " (not a released DecisionEvent schema)");
     }
     DecisionEvent event;
-    int length = value.length - HEADER_BYTES;
     try {
-      boolean toTheEnd;
-      if (current) {
-        event = CurrentEventReader.read(bytes.reset(value, HEADER_BYTES, length));
-        toTheEnd = bytes.isEnd();
-      } else {
-        decoder = DecoderFactory.get().binaryDecoder(value, HEADER_BYTES, length, decoder);
-        event = reader.read(null, decoder);
-        toTheEnd = decoder.isEnd();
-      }
-      if (!toTheEnd) {
+      // Avro reads this stream no further than the event (a direct decoder): what is left is left over.
+      ByteArrayInputStream in = new ByteArrayInputStream(value);
+      event = avro.decode(in, null);
+      if (in.available() != 0) {
         return new UnreadableRecord(raw.position(), key, "bytes left over after the event");
       }
     } catch (IOException | RuntimeException e) {
@@ -82,7 +67,6 @@ public final class EventDecoder {
     }
     return new LoggedEvent(raw.position(), key, event, carriesItsOwnHash(value, event));
   }
-
   /**
    * Whether a decoded record's value carries its own hash: the decoded {@code hash} is the body's last 32 bytes
    * and SHA-256 of the rest of the body. Hashes the body where it lies in the value (no copy), with this
@@ -93,20 +77,6 @@ public final class EventDecoder {
     return event.getHash() != null
         && Arrays.equals(event.getHash().bytes(), 0, HashChain.HASH_BYTES, value, tail, value.length)
         && HashChain.verifiesBody(value, HEADER_BYTES, value.length - HEADER_BYTES, sha256);
-  }
-
-  private SpecificDatumReader<DecisionEvent> readerFor(long fingerprint) {
-    SpecificDatumReader<DecisionEvent> reader = readers.get(fingerprint);
-    if (reader == null) {
-      Schema writer = writers.find(fingerprint).orElse(null);
-      if (writer == null) {
-        return null;
-      }
-      Schema current = DecisionEvent.getClassSchema();
-      reader = new SpecificDatumReader<>(writer, current, SpecificData.getForSchema(current));
-      readers.put(fingerprint, reader);
-    }
-    return reader;
   }
 
   private static String hexStart(byte[] value) {

@@ -1,26 +1,23 @@
 package dev.koers.audit.digest;
 
 import dev.koers.audit.decode.LoggedEvent;
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Keeps each decision's head (its last event in log order) among the records below given end offsets, so a
- * pass that reads further can still take the digest at those offsets. The head lives in the decision's slot as
- * a small mutable cursor, overwritten in place: nothing new per event stays alive until the end.
+ * pass that reads further can still take the digest at those offsets. Each head is a small mutable cursor,
+ * overwritten in place: nothing new per event stays alive until the end.
  */
 public final class HeadCollector implements LogListener {
 
   private final Map<Integer, Long> endOffsets;
-  /** The slots of the decisions with a head below the end offsets, in the order of their first one. */
-  private final List<DecisionSlot> covered = new ArrayList<>();
+  /** The head of each decision with events below the end offsets, by decision id. */
+  private final Map<String, HeadCursor> covered = new HashMap<>();
   private long events;
 
   /** @param endOffsets per partition, the first offset not covered; partitions not named are not covered */
@@ -29,19 +26,14 @@ public final class HeadCollector implements LogListener {
   }
 
   @Override
-  public void onEvent(LoggedEvent logged, DecisionSlot slot) {
+  public void onEvent(LoggedEvent logged) {
     Long end = endOffsets.get(logged.position().partition());
     if (end == null || logged.position().offset() >= end) {
       return;
     }
     DecisionEvent event = logged.event();
     events++;
-    HeadCursor head = (HeadCursor) slot.head;
-    if (head == null) {
-      head = new HeadCursor();
-      slot.head = head;
-      covered.add(slot);
-    }
+    HeadCursor head = covered.computeIfAbsent(event.getDecisionId(), id -> new HeadCursor());
     head.sequence = event.getSequence();
     System.arraycopy(event.getHash().bytes(), 0, head.hash, 0, HashChain.HASH_BYTES);
   }
@@ -50,10 +42,7 @@ public final class HeadCollector implements LogListener {
   public Map<String, Digest.Head> heads() {
     Map<String, Digest.Head> heads = new HashMap<>();
     HexFormat hex = HexFormat.of();
-    for (DecisionSlot slot : covered) {
-      HeadCursor head = (HeadCursor) slot.head;
-      heads.put(slot.decisionId(), new Digest.Head(slot.decisionId(), head.sequence, hex.formatHex(head.hash)));
-    }
+    covered.forEach((id, head) -> heads.put(id, new Digest.Head(id, head.sequence, hex.formatHex(head.hash))));
     return Map.copyOf(heads);
   }
 

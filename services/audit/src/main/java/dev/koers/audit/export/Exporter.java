@@ -2,7 +2,6 @@ package dev.koers.audit.export;
 
 import dev.koers.audit.decode.LoggedEvent;
 import dev.koers.audit.decode.UnreadableRecord;
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ public final class Exporter implements LogListener {
   }
 
   @Override
-  public void onEvent(LoggedEvent event, DecisionSlot slot) {
+  public void onEvent(LoggedEvent event) {
     if (!decisions.isEmpty() && !decisions.contains(event.event().getDecisionId())) {
       return;
     }

@@ -2,7 +2,6 @@ package dev.koers.audit.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.koers.audit.digest.MerkleTree;
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.documents.ViewJson;
 import dev.koers.documents.ViewRecords;
 import dev.koers.domain.metrics.Anonymity;
@@ -12,8 +11,9 @@ import dev.koers.domain.metrics.DecisionMetrics;
 import dev.koers.domain.view.DecisionProjector;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.DecisionEvent;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rebuilds every selected decision with the views' own folds and renders it as the decision document that
@@ -23,8 +23,9 @@ public final class DecisionsPart implements ReplayPart {
 
   private final DecisionProjector projector = new DecisionProjector();
   private final DecisionFactsFold fold = new DecisionFactsFold();
-  /** The slots holding a rebuilt decision, in the order of their first one. */
-  private final List<DecisionSlot> rebuilt = new ArrayList<>();
+  /** Each rebuilt decision, and the facts behind its per-decision metrics, by decision id. */
+  private final Map<String, DecisionView> views = new HashMap<>();
+  private final Map<String, DecisionFacts> facts = new HashMap<>();
   private final Anonymity anonymity;
 
   public DecisionsPart(Anonymity anonymity) {
@@ -37,39 +38,31 @@ public final class DecisionsPart implements ReplayPart {
   }
 
   @Override
-  public void accept(DecisionEvent event, DecisionSlot slot) {
-    DecisionView view = projector.apply(slot.view, event);
-    if (slot.view == null) {
-      rebuilt.add(slot);
-    }
-    slot.view = view;
-    DecisionFacts before = slot.viewFacts;
-    slot.viewFacts = fold.apply(before, event);
-    slot.foldedEvent = event;
-    slot.foldedFrom = before;
+  public void accept(DecisionEvent event) {
+    String id = event.getDecisionId();
+    views.put(id, projector.apply(views.get(id), event));
+    facts.put(id, fold.apply(facts.get(id), event));
   }
 
   /**
    * The decision documents sorted by id, rendered as they are written (a chunk at a time, on every core), each a
-   * pure function of its slot.
+   * pure function of its decision's view and facts.
    */
   @Override
-  public DecisionDocuments<DecisionSlot> result() {
+  public DecisionDocuments<String> result() {
     return new DecisionDocuments<>(sorted(), this::document);
   }
 
-  private ObjectNode document(DecisionSlot slot) {
-    return ViewJson.decision(ViewRecords.decision(slot.view, DecisionMetrics.of(slot.viewFacts, anonymity)));
+  private ObjectNode document(String id) {
+    return ViewJson.decision(ViewRecords.decision(views.get(id), DecisionMetrics.of(facts.get(id), anonymity)));
   }
 
   /** The rebuilt decisions behind the documents, sorted by id. */
   public List<DecisionView> views() {
-    return sorted().stream().map(s -> s.view).toList();
+    return sorted().stream().map(views::get).toList();
   }
 
-  private List<DecisionSlot> sorted() {
-    return rebuilt.stream()
-        .sorted((a, b) -> MerkleTree.LEAF_ORDER.compare(a.view.decisionId(), b.view.decisionId()))
-        .toList();
+  private List<String> sorted() {
+    return views.keySet().stream().sorted(MerkleTree.LEAF_ORDER).toList();
   }
 }

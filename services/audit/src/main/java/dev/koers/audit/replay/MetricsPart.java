@@ -1,6 +1,5 @@
 package dev.koers.audit.replay;
 
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.domain.metrics.AggregateKey;
 import dev.koers.domain.metrics.Anonymity;
 import dev.koers.domain.metrics.Contribution;
@@ -13,9 +12,9 @@ import dev.koers.domain.metrics.MetricsDocument;
 import dev.koers.domain.metrics.MetricsReplay;
 import dev.koers.domain.metrics.MetricsSnapshot;
 import dev.koers.schema.DecisionEvent;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -28,8 +27,8 @@ import java.util.stream.Collectors;
 public final class MetricsPart implements ReplayPart {
 
   private final DecisionFactsFold fold = new DecisionFactsFold();
-  /** The slots holding facts, in the order of their first event. */
-  private final List<DecisionSlot> folded = new ArrayList<>();
+  /** Each decision's facts, by decision id. */
+  private final Map<String, DecisionFacts> facts = new HashMap<>();
   private final Anonymity anonymity;
 
   public MetricsPart(Anonymity anonymity) {
@@ -42,27 +41,15 @@ public final class MetricsPart implements ReplayPart {
   }
 
   @Override
-  public void accept(DecisionEvent event, DecisionSlot slot) {
-    // The same pure fold of the same event into the same facts gives the same facts: take DecisionsPart's.
-    DecisionFacts next = slot.foldedEvent == event && slot.foldedFrom == slot.metricFacts && slot.viewFacts != null
-        ? slot.viewFacts
-        : fold.apply(slot.metricFacts, event);
-    if (slot.metricFacts == null) {
-      folded.add(slot);
-    }
-    slot.metricFacts = next;
-    // Let the event and the facts before it go: tens of thousands of slots would keep them alive until the end.
-    slot.foldedEvent = null;
-    slot.foldedFrom = null;
+  public void accept(DecisionEvent event) {
+    String id = event.getDecisionId();
+    facts.put(id, fold.apply(facts.get(id), event));
   }
 
   @Override
   public Result result() {
-    SortedMap<String, DecisionFacts> facts = new TreeMap<>();
-    for (DecisionSlot slot : folded) {
-      facts.put(slot.decisionId(), slot.metricFacts);
-    }
-    MetricsSnapshot snapshot = new MetricsSnapshot(facts, MetricsReplay.aggregate(facts.values()));
+    SortedMap<String, DecisionFacts> sorted = new TreeMap<>(facts);
+    MetricsSnapshot snapshot = new MetricsSnapshot(sorted, MetricsReplay.aggregate(sorted.values()));
     return new Result(anonymity.minRespondents(), snapshot.decisions(anonymity),
         snapshot.documents(anonymity).values());
   }

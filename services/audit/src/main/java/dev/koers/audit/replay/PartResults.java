@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Every part's result, rebuilt at the same time: the parts share nothing but the finished pass's slots, which they
- * only read, so the slower part (the metrics' aggregation) need not wait for the other.
+ * Every part's result, rebuilt at the same time: the parts share nothing, and each only reads
+ * its own state, so the slower part (the metrics' aggregation) need not wait for the other.
  *
  * @param byPart each part's result, by part name, in the parts' order
  * @param timings each part's name and the seconds its result took, for {@code --stats}

@@ -1,7 +1,6 @@
 package dev.koers.audit.replay;
 
 import dev.koers.audit.decode.LoggedEvent;
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import dev.koers.audit.verify.Finding;
 import dev.koers.audit.verify.Findings;
@@ -9,7 +8,9 @@ import dev.koers.audit.verify.Problem;
 import dev.koers.domain.AsOfCut;
 import dev.koers.schema.DecisionEvent;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Feeds the selected decisions' events to the replay parts. With an as-of instant, each decision stops at its
@@ -22,6 +23,8 @@ public final class Replay implements LogListener {
   private final List<ReplayPart> parts;
   private final ReplayPart[] partArray;
   private final Findings findings;
+  /** Per decision read, whether its events still go to the parts. */
+  private final Map<String, Boolean> feeding = new HashMap<>();
   private long replayedEvents;
 
   /** @param asOf null to replay everything */
@@ -34,25 +37,25 @@ public final class Replay implements LogListener {
   }
 
   @Override
-  public void onEvent(LoggedEvent logged, DecisionSlot slot) {
+  public void onEvent(LoggedEvent logged) {
     DecisionEvent event = logged.event();
     String id = event.getDecisionId();
-    Boolean feed = slot.feeding;
+    Boolean feed = feeding.get(id);
     if (feed == null) {
       feed = selection.mayAdmit(id) && selection.admits(event);
-      slot.feeding = feed;
+      feeding.put(id, feed);
     }
     if (!feed) {
       return;
     }
     if (!cut.knew(event.getRecordedAt())) {
-      slot.feeding = false;
+      feeding.put(id, false);
       return;
     }
     replayedEvents++;
     for (ReplayPart part : partArray) {
       try {
-        part.accept(event, slot);
+        part.accept(event);
       } catch (RuntimeException e) {
         findings.add(new Finding(Problem.REPLAY_FAILED, id, event.getSequence(), logged.position(),
             part.name() + ": " + e.getMessage()));

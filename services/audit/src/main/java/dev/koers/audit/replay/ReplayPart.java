@@ -1,6 +1,5 @@
 package dev.koers.audit.replay;
 
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.schema.DecisionEvent;
 
 /**
@@ -13,11 +12,9 @@ public interface ReplayPart {
   String name();
 
   /**
-   * @param slot the event's decision, looked up once per record for every part; a part that keeps state per
-   *     decision keeps it there
    * @throws RuntimeException when the domain core cannot apply the event; the replay reports it
    */
-  void accept(DecisionEvent event, DecisionSlot slot);
+  void accept(DecisionEvent event);
 
   /** A value Jackson can write. */
   Object result();

@@ -3,14 +3,15 @@ package dev.koers.audit.verify;
 import dev.koers.audit.decode.LoggedEvent;
 import dev.koers.audit.decode.UnreadableRecord;
 import dev.koers.audit.log.RecordPosition;
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import dev.koers.domain.ChainLink;
 import dev.koers.domain.Evolver;
 import dev.koers.domain.HashChain;
 import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.event.DecisionOpened;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Checks every decision's chain as the log is read: each record's own hash, the previousHash link, sequences
@@ -20,7 +21,8 @@ import java.util.HexFormat;
  */
 public final class ChainVerifier implements LogListener {
 
-  private int decisions;
+  /** Each decision's chain so far, by decision id. */
+  private final Map<String, ChainCursor> chains = new HashMap<>();
   private final Findings findings;
 
   public ChainVerifier(Findings findings) {
@@ -28,7 +30,7 @@ public final class ChainVerifier implements LogListener {
   }
 
   public int decisions() {
-    return decisions;
+    return chains.size();
   }
 
   @Override
@@ -37,7 +39,7 @@ public final class ChainVerifier implements LogListener {
   }
 
   @Override
-  public void onEvent(LoggedEvent logged, DecisionSlot slot) {
+  public void onEvent(LoggedEvent logged) {
     DecisionEvent event = logged.event();
     String decisionId = event.getDecisionId();
     RecordPosition position = logged.position();
@@ -48,11 +50,10 @@ public final class ChainVerifier implements LogListener {
     if (!decisionId.equals(logged.key())) {
       report(Problem.KEY_MISMATCH, event, position, "the record's key is '" + logged.key() + "'");
     }
-    ChainCursor cursor = (ChainCursor) slot.chain;
+    ChainCursor cursor = chains.get(decisionId);
     if (cursor == null) {
       cursor = new ChainCursor(position.partition());
-      slot.chain = cursor;
-      decisions++;
+      chains.put(decisionId, cursor);
     } else if (cursor.partition != position.partition()) {
       report(Problem.WRONG_PARTITION, event, position,
           "earlier events of this decision are in partition " + cursor.partition);

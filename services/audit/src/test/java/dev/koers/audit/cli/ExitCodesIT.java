@@ -8,7 +8,6 @@ import dev.koers.audit.log.LogReader;
 import dev.koers.audit.log.LogSource;
 import dev.koers.audit.log.PartitionRange;
 import dev.koers.audit.log.RecordSink;
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.pass.LogListener;
 import dev.koers.audit.progress.Progress;
 import dev.koers.audit.testing.AuditCli;
@@ -75,7 +74,7 @@ class ExitCodesIT {
   }
 
   @Test
-  void anErrorInTheCheckingThreadMidPassIsAnInternalFailureNeverVerified() {
+  void anErrorInACheckMidPassIsAnInternalFailureNeverVerified() {
     AuditCli.Result result = AuditCli.run(new VerifyWithListener(new ErrorAtEvent(40)), args(prefix));
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INTERNAL_FAILURE);
@@ -85,7 +84,7 @@ class ExitCodesIT {
   }
 
   @Test
-  void anErrorInTheReadingThreadIsAnInternalFailure() {
+  void anErrorWhileReadingIsAnInternalFailure() {
     VerifyCommand verify = new VerifyCommand();
     verify.kafka.sources = settings -> new FailingReader(new LogReader(settings));
 
@@ -194,7 +193,7 @@ class ExitCodesIT {
     return args.toArray(String[]::new);
   }
 
-  /** Verify's chain check plus one more listener: the only way to fail inside the checking thread on purpose. */
+  /** Verify's chain check plus one more listener: the only way to fail inside a check on purpose. */
   @Command(name = "verify-with-listener")
   static final class VerifyWithListener extends LogCommand {
 
@@ -228,7 +227,7 @@ class ExitCodesIT {
     }
 
     @Override
-    public void onEvent(LoggedEvent event, DecisionSlot slot) {
+    public void onEvent(LoggedEvent event) {
       if (++seen == n) {
         throw new InjectedError("injected at event " + n);
       }
@@ -281,7 +280,7 @@ class ExitCodesIT {
     }
   }
 
-  /** The reading thread dies of an Error after ten records. */
+  /** The read dies of an Error after ten records. */
   private static final class FailingReader extends AlteredReader {
 
     FailingReader(LogReader reader) {

@@ -3,7 +3,6 @@ package dev.koers.audit.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.schema.DecisionEvent;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,7 @@ class PartResultsTest {
     }
 
     @Override
-    public void accept(DecisionEvent event, DecisionSlot slot) {}
+    public void accept(DecisionEvent event) {}
 
     @Override
     public Object result() {

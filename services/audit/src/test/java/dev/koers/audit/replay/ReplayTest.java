@@ -2,7 +2,6 @@ package dev.koers.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.koers.audit.pass.DecisionSlot;
 import dev.koers.audit.testing.Histories;
 import dev.koers.audit.testing.LedgerRun;
 import dev.koers.audit.testing.Records;
@@ -71,7 +70,7 @@ class ReplayTest {
       }
 
       @Override
-      public void accept(DecisionEvent event, DecisionSlot slot) {
+      public void accept(DecisionEvent event) {
         if (event.getSequence() == 2) {
           throw new IllegalStateException("cannot");
         }
