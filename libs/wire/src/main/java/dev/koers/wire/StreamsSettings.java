@@ -30,6 +30,9 @@ public record StreamsSettings(KafkaConnection connection, String applicationId, 
     // Every Koers application reads the log exactly once and publishes atomically.
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    // A stream thread commits only between polls: with the default poll of 100 ms, an idle thread holding
+    // uncommitted answers commits up to 100 ms after the interval is due, and every waiting client waits too.
+    props.put(StreamsConfig.POLL_MS_CONFIG, pollMs(commitIntervalMs));
     // Opt in now to what Kafka 5.0 makes the default, and keep the logs free of the warning.
     props.put("processing.exception.handler.global.enabled", true);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -40,5 +43,10 @@ public record StreamsSettings(KafkaConnection connection, String applicationId, 
     Properties properties = new Properties();
     properties.putAll(connection.config(FailoverDefaults.values(), props));
     return properties;
+  }
+
+  /** A tenth of the commit interval, at least 1 ms and at most Kafka Streams' default of 100 ms. */
+  static long pollMs(long commitIntervalMs) {
+    return Math.max(1, Math.min(100, commitIntervalMs / 10));
   }
 }

@@ -43,6 +43,13 @@ class BrokerConfigTest {
     }
 
     @Test
+    void aTransactionsFirstWriteWaitsOnTheBrokerForTheLastCommitsMarkers() {
+        Properties props = BrokerConfig.properties(settings, ports);
+
+        assertThat(props).containsEntry("add.partitions.to.txn.retry.backoff.max.ms", "2000");
+    }
+
+    @Test
     void overridesWinOverEverythingElse() {
         Properties props = BrokerConfig.properties(
                 settings.withOverride("num.io.threads", "8").withOverride("auto.create.topics.enable", "true"), ports);
