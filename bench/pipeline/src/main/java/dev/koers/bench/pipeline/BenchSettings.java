@@ -18,10 +18,13 @@ import java.util.List;
  * @param outDir where the report and the work directory go
  * @param koersJvmOptions of every koers process, as bin/koers gives them
  * @param commitInterval the Streams commit interval of the ledger and the views (the latency goals' unit)
+ * @param decisions the memory scenario's decisions, held by koers up's views
+ * @param decisionEvents events of each of those decisions: 1 opened, 2 and heard, 3 and decided
  */
 public record BenchSettings(String bootstrapServers, int submissions, int rate, Duration duration, Duration warmup,
                             int partitions, short replicationFactor, long seed, Path outDir,
-                            List<String> koersJvmOptions, Duration commitInterval) {
+                            List<String> koersJvmOptions, Duration commitInterval, int decisions,
+                            int decisionEvents) {
 
   public boolean embedded() {
     return bootstrapServers == null;

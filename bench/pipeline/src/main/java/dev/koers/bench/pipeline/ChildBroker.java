@@ -4,7 +4,9 @@ import dev.koers.kafka.embedded.BrokerSettings;
 import dev.koers.kafka.embedded.BrokerStartException;
 import dev.koers.kafka.embedded.ChildJvm;
 import dev.koers.kafka.embedded.ChildProcessKafka;
+import org.apache.kafka.common.Uuid;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,9 @@ final class ChildBroker implements Broker {
   /** As the test kit's broker, with more heap: a drain writes hundreds of megabytes through it. */
   static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC",
       "-Djava.awt.headless=true");
+
+  /** On a machine shared by many builds a broker has taken over a minute to answer. */
+  static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
   private final ChildProcessKafka kafka;
 
@@ -40,7 +45,7 @@ final class ChildBroker implements Broker {
       try {
         return new ChildBroker(ChildProcessKafka.start(BrokerSettings.inDirectory(dataDir.resolveSibling(
             dataDir.getFileName() + (attempt == 1 ? "" : "-" + attempt))).withDefaultPartitions(partitions).withOverrides(OVERRIDES),
-            ChildJvm.current().withJvmArgs(JVM_OPTIONS)));
+            ChildJvm.current().withJvmArgs(JVM_OPTIONS), Uuid.randomUuid().toString(), READY_TIMEOUT));
       } catch (BrokerStartException e) {
         last = e;
       }

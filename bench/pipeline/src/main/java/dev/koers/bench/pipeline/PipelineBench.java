@@ -62,6 +62,14 @@ public final class PipelineBench implements Callable<Integer> {
       description = "Seed of the random histories (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--decisions", defaultValue = "1000000",
+      description = "memory: decisions koers up's views hold (default: ${DEFAULT-VALUE}).")
+  int decisions;
+
+  @Option(names = "--decision-events", defaultValue = "3",
+      description = "memory: events of each decision: 1 opened, 2 and heard, 3 and decided (default: ${DEFAULT-VALUE}).")
+  int decisionEvents;
+
   @Option(names = "--koers-jvm-options", defaultValue = "-Xmx1g",
       description = "JVM options of the koers processes and the perf tools (default: '${DEFAULT-VALUE}', as bin/koers).")
   String koersJvmOptions;
@@ -97,7 +105,7 @@ public final class PipelineBench implements Callable<Integer> {
     String runId = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
     BenchSettings settings = new BenchSettings(bootstrapServers, submissions, rate, Durations.parse(duration),
         Durations.parse(warmup), partitions, replicationFactor, seed, out,
-        List.of(koersJvmOptions.strip().split("\\s+")), Duration.ofMillis(100));
+        List.of(koersJvmOptions.strip().split("\\s+")), Duration.ofMillis(100), decisions, decisionEvents);
     Path workDir = Files.createDirectories(out.resolve("work-" + runId));
     try (BenchRun run = new BenchRun(settings, workDir, runId)) {
       Report report = new Report(System.getProperty("bench.command", "bench/run.sh " + scenario), run);

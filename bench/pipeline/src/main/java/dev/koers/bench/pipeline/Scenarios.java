@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Every scenario of the harness, in the order {@code all} runs them. */
 final class Scenarios {
 
-  static final List<Scenario> ALL = List.of(new DrainScenario(), new LatencyScenario());
+  static final List<Scenario> ALL = List.of(new DrainScenario(), new LatencyScenario(), new MemoryScenario());
 
   private Scenarios() {}
 
