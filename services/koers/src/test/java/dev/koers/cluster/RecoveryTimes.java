@@ -13,12 +13,12 @@ import java.util.Map;
 /** Recovery times per kind of fault and per measure, over the rounds: each round's figures, p50 and max. */
 final class RecoveryTimes {
 
-  /** The measures taken after each kill, in seconds. */
-  record Round(String kind, int round, double commands, double queries, double back) {
+  /** The measures taken after one kill of instance {@code victim} of a {@code kind}, in seconds. */
+  record Round(String kind, int victim, int round, double commands, double queries, double back) {
 
     String line() {
-      return String.format(Locale.ROOT, "%-7s round %d  commands %6.1f s  queries %6.1f s  back %6.1f s", kind,
-          round, commands, queries, back);
+      return String.format(Locale.ROOT, "%-9s round %d  commands %6.1f s  queries %6.1f s  back %6.1f s",
+          kind + "-" + victim, round, commands, queries, back);
     }
   }
 

@@ -109,7 +109,7 @@ class RecoveryTimesIT {
     if (kind.equals("broker")) {
       cluster.brokers().awaitFullyReplicated(SETTLE);
     }
-    return new Round(kind + "-" + victim, round, commandsAgain, queries, back);
+    return new Round(kind, victim, round, commandsAgain, queries, back);
   }
 
   private static void kill(KoersCluster cluster, String kind, int victim) {
