@@ -2,7 +2,7 @@ package dev.koers.bench.pipeline;
 
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +16,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * Koers installations, and a progress line on the console. Closing it stops the broker it started.
  */
 public final class BenchRun implements AutoCloseable {
+
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final BenchSettings settings;
   private final Path workDir;
@@ -72,7 +74,7 @@ public final class BenchRun implements AutoCloseable {
 
   /** One line on the console, so a long run shows what it does. */
   public void progress(String line) {
-    System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " bench: " + line);
+    System.out.println(CLOCK.format(LocalTime.now()) + " bench: " + line);
   }
 
   @Override
