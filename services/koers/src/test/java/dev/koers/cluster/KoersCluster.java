@@ -34,7 +34,8 @@ public final class KoersCluster implements AutoCloseable {
   public static final String LEDGER_RUNNING = "koers: ledger RUNNING";
   public static final String API_SERVING = "koers: serving at";
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  // An API with its views took more than 3 minutes to start at a load average of 70 (seven builds on two cores).
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(420);
   private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(180);
 
   private final Layout layout;
