@@ -1,5 +1,6 @@
 package dev.koers.bench.pipeline;
 
+import dev.koers.cli.Durations;
 import dev.koers.wire.AvroDefaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
