@@ -26,6 +26,9 @@ java -Xmx512m -Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.koers -cp "$CP:$classe
   "127.0.0.1:$KP" "$out/data" "$rate" "$warm" "$secs" > "$out/probe.txt" 2> "$out/probe.err" &
 probe=$!
 if [ -n "${PROFILE:-}" ]; then
+  # async-profiler comes from the Maven registry, into ~/.m2, the first time it is asked for.
+  [ -d ~/.m2/repository/tools/profiler/async-profiler/4.1 ] \
+    || mvn -B -q -ntp dependency:get -Dartifact=tools.profiler:async-profiler:4.1 -Dtransitive=false
   lib="$(find ~/.m2/repository/tools/profiler/async-profiler/4.1 -name 'async-profiler-4.1.jar')"
   mkdir -p "$out/ap" && (cd "$out/ap" && unzip -q -o "$lib" 'linux-x64/*')
   agent="$out/ap/linux-x64/libasyncProfiler.so"
