@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +32,6 @@ public final class HttpLoadClient {
 
   private static final Set<Integer> RETRYABLE = Set.of(502, 503, 504);
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(5);
-  private static final int REPEAT_BATCH = 32;
 
   private final String name;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -83,20 +81,8 @@ public final class HttpLoadClient {
    * other instance), and returns each whose answer is not the first answer again.
    */
   public List<String> repeat(List<Acknowledgement> acknowledgements) {
-    List<String> different = new ArrayList<>();
-    for (int from = 0; from < acknowledgements.size(); from += REPEAT_BATCH) {
-      List<Acknowledgement> batch = acknowledgements.subList(from, Math.min(from + REPEAT_BATCH,
-          acknowledgements.size()));
-      List<CompletableFuture<String>> answers = batch.stream().map(ack -> attempt(sent.get(ack.key()), 1, 1,
-          Instant.now().plus(giveUpAfter), "none").thenApply(Reply::answer)).toList();
-      for (int i = 0; i < batch.size(); i++) {
-        String again = answers.get(i).join();
-        if (!again.equals(batch.get(i).answer())) {
-          different.add(batch.get(i).key() + ": first " + batch.get(i).answer() + ", again " + again);
-        }
-      }
-    }
-    return different;
+    return Repeats.different(acknowledgements, ack -> attempt(sent.get(ack.key()), 1, 1,
+        Instant.now().plus(giveUpAfter), "none").thenApply(Reply::answer));
   }
 
   /** Whether this client sent that submission (decision/key). */

@@ -6,7 +6,6 @@ import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +25,6 @@ import java.util.stream.IntStream;
  */
 public final class JavaLoadClient implements AutoCloseable {
 
-  private static final int REPEAT_BATCH = 32;
 
   private final String name;
   private final String managerId;
@@ -56,20 +54,8 @@ public final class JavaLoadClient implements AutoCloseable {
    * whose outcome is not the first outcome again.
    */
   public List<String> repeat(List<Acknowledgement> acknowledgements) {
-    List<String> different = new ArrayList<>();
-    for (int from = 0; from < acknowledgements.size(); from += REPEAT_BATCH) {
-      List<Acknowledgement> batch = acknowledgements.subList(from, Math.min(from + REPEAT_BATCH,
-          acknowledgements.size()));
-      List<CompletableFuture<Answered>> answers = batch.stream().map(ack -> attempt(sent.get(ack.key()), 1,
-          Instant.now().plus(giveUpAfter), "none")).toList();
-      for (int i = 0; i < batch.size(); i++) {
-        String again = String.valueOf(answers.get(i).join().outcome().getResult());
-        if (!again.equals(batch.get(i).answer())) {
-          different.add(batch.get(i).key() + ": first " + batch.get(i).answer() + ", again " + again);
-        }
-      }
-    }
-    return different;
+    return Repeats.different(acknowledgements, ack -> attempt(sent.get(ack.key()), 1,
+        Instant.now().plus(giveUpAfter), "none").thenApply(answered -> String.valueOf(answered.outcome().getResult())));
   }
 
   /** Whether this client sent that submission (decision/submission id). */
