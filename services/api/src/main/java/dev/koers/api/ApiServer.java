@@ -7,7 +7,7 @@ import dev.koers.api.auth.Unauthorized;
 import dev.koers.domain.metrics.ScopeKind;
 import dev.koers.views.DecisionQuarantined;
 import dev.koers.views.ViewUnavailable;
-import dev.koers.wire.JsonSerde;
+import dev.koers.wire.KoersJson;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -38,7 +38,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static ApiServer start(ApiSettings settings, ApiBackends backends) {
-    ObjectMapper mapper = JsonSerde.mapper();
+    ObjectMapper mapper = KoersJson.mapper();
     PrometheusMeterRegistry registry = backends.meters();
     new QuarantineMeters(backends.views()).bindTo(registry);
     Authenticator authenticator = new Authenticator(backends.tokens());

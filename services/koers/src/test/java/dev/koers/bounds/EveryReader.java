@@ -28,7 +28,7 @@ import dev.koers.schema.DecisionEvent;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
 import dev.koers.views.ViewsTopology;
-import dev.koers.wire.JsonSerde;
+import dev.koers.wire.KoersJson;
 import dev.koers.wire.KoersTopics;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -58,7 +58,7 @@ final class EveryReader {
   private static final Anonymity K = Anonymity.DEFAULT;
   private static final KoersTopics TOPICS = new KoersTopics("", 1);
 
-  private final ObjectMapper json = JsonSerde.mapper();
+  private final ObjectMapper json = KoersJson.mapper();
 
   /** What the readers made of the log, so that a test can see they did fold it. */
   record Folded(int decisionDocuments, int metricsDocuments, int replayedEvents, int exportedRows,

@@ -2,7 +2,7 @@ package dev.koers.ledger;
 
 import dev.koers.domain.DecisionState;
 import dev.koers.domain.LedgerStep;
-import dev.koers.wire.JsonSerde;
+import dev.koers.wire.StateSerde;
 import dev.koers.wire.KoersTopics;
 import dev.koers.wire.proof.SubmissionKey;
 import java.util.function.Supplier;
@@ -40,7 +40,7 @@ public final class LedgerTopology {
         topics.submissions().name());
     topology.addProcessor(PROCESSOR, () -> new LedgerProcessor(topics, step.get(), submissionKey), SOURCE);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_STORE),
-        Serdes.String(), JsonSerde.of(DecisionState.class)), PROCESSOR);
+        Serdes.String(), StateSerde.of(DecisionState.class)), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBMISSIONS_STORE),
         Serdes.String(), topics.outcomes().valueSerde()), PROCESSOR);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KEY_CLAIMS_STORE),

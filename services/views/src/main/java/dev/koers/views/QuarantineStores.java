@@ -1,6 +1,6 @@
 package dev.koers.views;
 
-import dev.koers.wire.JsonSerde;
+import dev.koers.wire.StateSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -15,9 +15,9 @@ public final class QuarantineStores {
 
   static void addTo(StreamsBuilder builder) {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES),
-        Serdes.String(), JsonSerde.of(QuarantineEntry.class)));
+        Serdes.String(), StateSerde.of(QuarantineEntry.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD),
-        Serdes.String(), JsonSerde.of(HeldEvent.class)));
+        Serdes.String(), StateSerde.of(HeldEvent.class)));
   }
 
   /** Held records sort by offset under their decision, so one prefix scan reads them in log order. */

@@ -7,7 +7,7 @@ import dev.koers.domain.metrics.SplitFacts;
 import dev.koers.domain.view.DecisionView;
 import dev.koers.schema.view.DecisionSummary;
 import dev.koers.schema.view.MetricsView;
-import dev.koers.wire.JsonSerde;
+import dev.koers.wire.StateSerde;
 import dev.koers.wire.KoersTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -30,7 +30,7 @@ public final class ViewsTopology {
   public static final String EVENTS_SOURCE = "events-source";
   public static final String DECISION_PROCESSOR = "views-decision-processor";
   public static final String DECISIONS_STORE = "views-decisions";
-  /** Each decision's metric facts without the feedback, and the feedback's tally (JSON {@code SplitFacts}). */
+  /** Each decision's metric facts without the feedback, and the feedback's tally ({@code SplitFacts}). */
   public static final String FACTS_STORE = "views-facts";
   /** Each respondent's current feedback on a decision, keyed {@code decisionId/respondentId}. */
   public static final String FEEDBACK_STORE = "views-feedback";
@@ -48,16 +48,16 @@ public final class ViewsTopology {
   public static Topology build(KoersTopics topics, Anonymity anonymity) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_STORE),
-        Serdes.String(), JsonSerde.of(DecisionView.class)));
+        Serdes.String(), StateSerde.of(DecisionView.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FACTS_STORE),
-        Serdes.String(), JsonSerde.of(SplitFacts.class)));
+        Serdes.String(), StateSerde.of(SplitFacts.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
-        Serdes.String(), JsonSerde.of(FeedbackFact.class)));
+        Serdes.String(), StateSerde.of(FeedbackFact.class)));
     // The same bytes as the event's record on the log, which the broker already took: no entry is larger.
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINES_STORE),
         Serdes.String(), topics.events().valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_STORE),
-        Serdes.String(), JsonSerde.of(MetricsAggregate.class)));
+        Serdes.String(), StateSerde.of(MetricsAggregate.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_RESPONDENTS_STORE),
         Serdes.String(), Serdes.Long()));
     QuarantineStores.addTo(builder);
@@ -83,7 +83,7 @@ public final class ViewsTopology {
                 // One partition per unit or manager: all its weeks live, and are queried, on one instance.
                 .repartition(Repartitioned.<String, MetricsAggregate>as(CONTRIBUTIONS)
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(JsonSerde.of(MetricsAggregate.class))
+                    .withValueSerde(StateSerde.of(MetricsAggregate.class))
                     .withStreamPartitioner(new ScopePartitioner<>()))
                 .process(() -> new MetricsAggregator(anonymity), Named.as(METRICS_PROCESSOR), METRICS_STORE,
                     METRICS_RESPONDENTS_STORE)

@@ -30,7 +30,7 @@ import dev.koers.schema.event.DecisionOpened;
 import dev.koers.schema.event.DecisionRevised;
 import dev.koers.schema.event.FeedbackGiven;
 import dev.koers.schema.event.PerspectiveHeard;
-import dev.koers.wire.JsonSerde;
+import dev.koers.wire.StateSerde;
 import dev.koers.wire.KoersTopics;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,7 +150,7 @@ class DecisionRecordSizeTest {
   }
 
   private static <T> int json(T value, Class<T> type) {
-    return JsonSerde.of(type).serializer().serialize("t", value).length;
+    return StateSerde.of(type).serializer().serialize("t", value).length;
   }
 
   private static String fill(int codePoint, int codePoints) {

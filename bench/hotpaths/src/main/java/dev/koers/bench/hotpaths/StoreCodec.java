@@ -3,10 +3,11 @@ package dev.koers.bench.hotpaths;
 import dev.koers.domain.metrics.MetricsAggregate;
 import dev.koers.domain.metrics.SplitFacts;
 import dev.koers.domain.view.DecisionView;
-import dev.koers.wire.JsonSerde;
+import dev.koers.wire.StateSerde;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,13 +16,15 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The views' state as their stores keep it (JSON, as services/views' ViewsTopology declares the stores): each
+ * The views' state as their stores keep it ({@link StateSerde}, as services/views' ViewsTopology declares the
+ * stores; {@code json} is the format they kept before, for the before/after in docs/benchmarks.md): each
  * event reads and writes a decision's view and facts, each net change an aggregate. Per operation: one value
  * written and read back, what a store's get and put cost in serde (RocksDB and the changelog aside).
  */
@@ -33,16 +36,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class StoreCodec {
 
-  private final Codec<DecisionView> viewCodec = new Codec<>(JsonSerde.of(DecisionView.class));
-  private final Codec<SplitFacts> factsCodec = new Codec<>(JsonSerde.of(SplitFacts.class));
-  private final Codec<MetricsAggregate> aggregateCodec = new Codec<>(JsonSerde.of(MetricsAggregate.class));
+  /** {@code state}: the stores' format ({@link StateSerde}); {@code json}: the JSON they kept before. */
+  @Param({"state", "json"})
+  public String format;
+
+  private Codec<DecisionView> viewCodec;
+  private Codec<SplitFacts> factsCodec;
+  private Codec<MetricsAggregate> aggregateCodec;
   private Cycle<DecisionView> views;
   private Cycle<SplitFacts> facts;
   private Cycle<MetricsAggregate> aggregates;
 
   /** A store's serde, written and read as the store does. */
   private record Codec<T>(Serializer<T> writer, Deserializer<T> reader) {
-    Codec(JsonSerde<T> serde) {
+    Codec(Serde<T> serde) {
       this(serde.serializer(), serde.deserializer());
     }
 
@@ -57,6 +64,9 @@ public class StoreCodec {
 
   @Setup
   public void foldTheLog() {
+    viewCodec = codec(DecisionView.class);
+    factsCodec = codec(SplitFacts.class);
+    aggregateCodec = codec(MetricsAggregate.class);
     FoldedLog log = FoldedLog.of(RecordedLog.standard().events());
     List<DecisionView> viewsAfter = results(log, FoldedLog.DecisionResult::view);
     List<SplitFacts> factsAfter = results(log, FoldedLog.DecisionResult::facts);
@@ -67,6 +77,10 @@ public class StoreCodec {
     aggregates = new Cycle<>(aggregatesAfter);
     System.out.printf("%nstored values, mean bytes: view %.0f, facts %.0f, aggregate %.0f%n",
         viewCodec.meanBytes(viewsAfter), factsCodec.meanBytes(factsAfter), aggregateCodec.meanBytes(aggregatesAfter));
+  }
+
+  private <T> Codec<T> codec(Class<T> type) {
+    return new Codec<>(format.equals("json") ? JsonStateSerde.of(type) : StateSerde.of(type));
   }
 
   private static <T> List<T> results(FoldedLog log, Function<FoldedLog.DecisionResult, T> part) {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The state stores' JSON (as koers-wire's JsonSerde configures it: JavaTimeModule, ISO instants), but strict
+ * The state stores' JSON (as koers-wire's KoersJson configures it; the stores keep it as Smile: JavaTimeModule, ISO instants), but strict
  * about unknown properties, so that a stray getter that writes an extra property fails a test.
  */
 final class StoreJson {
