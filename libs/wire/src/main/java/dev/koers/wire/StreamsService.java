@@ -22,6 +22,7 @@ public final class StreamsService implements AutoCloseable {
   private final KafkaStreams streams;
   private final CountDownLatch running = new CountDownLatch(1);
   private final ThreadReplacement threads;
+  private final RocksDbMemory storeMemory;
 
   /** Records this application cannot handle go to {@code deadLetterTopic} ({@link StreamsErrorHandling}). */
   public StreamsService(String name, Topology topology, StreamsSettings settings, String deadLetterTopic) {
@@ -34,8 +35,9 @@ public final class StreamsService implements AutoCloseable {
                         ThreadReplacement threads) {
     this.name = name;
     this.applicationId = settings.applicationId();
+    this.storeMemory = new RocksDbMemory(RocksDbMemory.PER_APPLICATION);
     this.streams = new KafkaStreams(topology,
-        StreamsErrorHandling.applyTo(settings.toProperties(), deadLetterTopic));
+        storeMemory.applyTo(StreamsErrorHandling.applyTo(settings.toProperties(), deadLetterTopic)));
     streams.setStateListener((now, before) -> {
       LOG.info("{}: {} -> {}", name, before, now);
       if (now == KafkaStreams.State.RUNNING) {
@@ -88,7 +90,10 @@ public final class StreamsService implements AutoCloseable {
    */
   @Override
   public void close() {
-    streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+    boolean closed = streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
+    if (closed) {
+      storeMemory.close(); // Only once no store can use it any more; otherwise the process's exit frees it.
+    }
   }
 }
