@@ -19,7 +19,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class MetricsAggregator implements Processor<String, MetricsAggregate, String, MetricsView> {
 
+  /** Enough for every unit's and manager's all-time and current-week aggregates of a large organisation. */
+  static final int RECENT_AGGREGATES = 2_000;
+
   private final Anonymity anonymity;
+  private final RecentValues<MetricsAggregate> recent = new RecentValues<>(RECENT_AGGREGATES);
   private ProcessorContext<String, MetricsView> context;
   private KeyValueStore<String, MetricsAggregate> aggregates;
   private KeyValueStore<String, Long> respondents;
@@ -33,19 +37,22 @@ final class MetricsAggregator implements Processor<String, MetricsAggregate, Str
     this.context = context;
     this.aggregates = context.getStateStore(ViewsTopology.METRICS_STORE);
     this.respondents = context.getStateStore(ViewsTopology.METRICS_RESPONDENTS_STORE);
+    recent.clear(); // A re-initialised task may have had its store restored: read it afresh.
   }
 
   @Override
   public void process(Record<String, MetricsAggregate> record) {
-    MetricsAggregate before = aggregates.get(record.key());
+    MetricsAggregate before = recent.get(record.key(), aggregates::get);
     MetricsAggregate after = SplitAggregates.plus(before == null ? MetricsAggregate.ZERO : before, record.value(),
         new StoredRespondents(respondents, record.key()));
     if (after.zero()) {
       aggregates.delete(record.key());
+      recent.remove(record.key());
       context.forward(record.withValue(null));
       return;
     }
     aggregates.put(record.key(), after);
+    recent.put(record.key(), after);
     AggregateKey key = AggregateKey.parse(record.key());
     context.forward(record.withValue(ViewRecords.metrics(MetricsDocument.of(key, after, anonymity), key)));
   }

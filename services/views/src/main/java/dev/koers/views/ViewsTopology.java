@@ -47,19 +47,21 @@ public final class ViewsTopology {
 
   public static Topology build(KoersTopics topics, Anonymity anonymity) {
     StreamsBuilder builder = new StreamsBuilder();
+    // Stores written again and again (a decision's view and facts, an aggregate) are cached: a key changed many
+    // times within one commit interval reaches RocksDB and its changelog once. The timelines are written once.
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_STORE),
-        Serdes.String(), StateSerde.of(DecisionView.class)));
+        Serdes.String(), StateSerde.of(DecisionView.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FACTS_STORE),
-        Serdes.String(), StateSerde.of(SplitFacts.class)));
+        Serdes.String(), StateSerde.of(SplitFacts.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
-        Serdes.String(), StateSerde.of(FeedbackFact.class)));
+        Serdes.String(), StateSerde.of(FeedbackFact.class)).withCachingEnabled());
     // The same bytes as the event's record on the log, which the broker already took: no entry is larger.
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINES_STORE),
         Serdes.String(), topics.events().valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_STORE),
-        Serdes.String(), StateSerde.of(MetricsAggregate.class)));
+        Serdes.String(), StateSerde.of(MetricsAggregate.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(METRICS_RESPONDENTS_STORE),
-        Serdes.String(), Serdes.Long()));
+        Serdes.String(), Serdes.Long()).withCachingEnabled());
     QuarantineStores.addTo(builder);
 
     // The log is keyed by decision id already, so the per-decision stores need no repartition. It is read as
