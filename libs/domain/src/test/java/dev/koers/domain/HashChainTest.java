@@ -70,6 +70,20 @@ class HashChainTest {
   }
 
   @Test
+  void one_chain_sealing_events_of_every_size_in_turn_reuses_nothing_of_the_previous_one() throws Exception {
+    List<DecisionEvent> events = given(opened(), decided(), communicated(), feedbackGiven()).events();
+    List<DecisionEvent> longThenShort = new java.util.ArrayList<>(events);
+    longThenShort.sort(java.util.Comparator.comparingInt((DecisionEvent e) -> HashChain.encode(e).length).reversed());
+    longThenShort.addAll(events);
+
+    for (DecisionEvent event : longThenShort) {
+      DecisionEvent resealed = hashChain.seal(event);
+      assertThat(resealed.getHash().bytes()).isEqualTo(independentlyComputedHash(event))
+          .isEqualTo(new HashChain().seal(event).getHash().bytes());
+    }
+  }
+
+  @Test
   void a_flipped_bit_anywhere_in_the_body_fails_verification() {
     byte[] body = HashChain.encode(hashChain.seal(unsealedOpening()));
 
