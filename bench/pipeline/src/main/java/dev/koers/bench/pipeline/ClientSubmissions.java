@@ -23,6 +23,11 @@ final class ClientSubmissions implements SubmissionPath {
   }
 
   @Override
+  public boolean keepsOrderPerDecision() {
+    return true;
+  }
+
+  @Override
   public CompletableFuture<Answer> submit(Submission submission) {
     return client.submit(submission).thenApply(outcome -> outcome.getResult() instanceof Accepted accepted
         ? Answer.accepted(accepted.getSequence())

@@ -37,6 +37,11 @@ final class HttpSubmissions implements SubmissionPath {
   }
 
   @Override
+  public boolean keepsOrderPerDecision() {
+    return false;
+  }
+
+  @Override
   public CompletableFuture<Answer> submit(Submission submission) {
     HttpCommand command = HttpCommand.of(submission);
     HttpRequest request = HttpRequest.newBuilder(URI.create(koers.apiUrl() + command.path()))

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
- * One client's open-loop run: every submission of the mix sent on time through one {@link SubmissionPath};
+ * One client's open-loop run: every submission of the mix sent on time through one {@link SubmissionPath} (over
+ * HTTP after its decision's previous one is answered, as a user would; {@link DecisionOrder});
  * each accepted one read back with {@code minSequence} as soon as its answer comes, and looked for on the event
  * stream at the end. Every latency counts from the submission's due moment.
  */
@@ -37,12 +38,13 @@ final class LatencyPhase {
     Queue<Written> written = new ConcurrentLinkedQueue<>();
     Map<String, Long> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicInteger pending = new AtomicInteger();
+    DecisionOrder order = new DecisionOrder(path);
     run.progress(String.format(java.util.Locale.ROOT, "latency: %s, %,d submissions at %,d/s (the first %s unmeasured)",
         path.name(), submissions.size(), rate, Figures.seconds(run.settings().warmup())));
     OpenLoop.run(start, submissions.size(), rate, (i, due) -> {
       Submission submission = submissions.get(i);
       pending.incrementAndGet();
-      path.submit(submission).whenComplete((answer, error) -> {
+      order.submit(submission).whenComplete((answer, error) -> {
         long at = System.nanoTime();
         if (error != null) {
           recorder.problem("no answer: " + rootCause(error).getClass().getSimpleName(), due);

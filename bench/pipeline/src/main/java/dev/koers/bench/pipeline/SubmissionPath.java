@@ -30,6 +30,13 @@ interface SubmissionPath extends AutoCloseable {
 
   String name();
 
+  /**
+   * Whether a decision's submissions reach the ledger in the order they were sent even when the next is sent
+   * before the previous is answered: true for the Java client (one producer, keyed by decision); false for HTTP,
+   * where concurrent requests overtake each other, so a user waits for each answer before the next command.
+   */
+  boolean keepsOrderPerDecision();
+
   CompletableFuture<Answer> submit(Submission submission);
 
   @Override
