@@ -12,11 +12,13 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +44,11 @@ public final class ApiServer implements AutoCloseable {
     PrometheusMeterRegistry registry = backends.meters();
     new QuarantineMeters(backends.views()).bindTo(registry);
     Authenticator authenticator = new Authenticator(backends.tokens());
+    PendingCommands pending = new PendingCommands(settings.maxPendingCommands());
+    Gauge.builder("koers.api.commands.pending", pending, PendingCommands::pending)
+        .description("commands waiting for the ledger's outcome on this instance").register(registry);
     CommandRoutes commands = backends.submitter() == null ? null : new CommandRoutes(mapper, authenticator,
-        backends.submitter(), new SubmissionRequests(Clock.systemUTC()));
+        backends.submitter(), new SubmissionRequests(Clock.systemUTC()), pending);
     SequenceWait freshness = new SequenceWait(settings.readYourWritesBound());
     Forwarder forwarder = new Forwarder(freshness.bound(), RelayMark.of(settings.installationKey(),
         Clock.systemUTC()), hostAndPort -> backends.views().isInstance(hostAndPort));
@@ -64,6 +69,12 @@ public final class ApiServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.jetty.host = settings.host();
       config.jetty.modifyServer(server -> DrainingHandler.install(server, drainBound, mapper));
+      config.jetty.modifyServer(server -> {
+        NetworkConnectionLimit limit = new NetworkConnectionLimit(settings.maxConnections(), server);
+        server.addBean(limit);
+        Gauge.builder("koers.api.connections", limit, NetworkConnectionLimit::getNetworkConnectionCount)
+            .description("open HTTP connections; at the limit, new ones wait to be accepted").register(registry);
+      });
       config.requestLogger.http(new HttpMeters(registry));
       config.routes.get("/health", health::live);
       config.routes.get("/ready", health::ready);

@@ -5,11 +5,13 @@ import dev.koers.api.auth.Authenticator;
 import dev.koers.api.auth.Principal;
 import dev.koers.client.Submitter;
 import dev.koers.domain.InputBounds;
+import dev.koers.schema.Outcome;
 import dev.koers.schema.Submission;
 import dev.koers.schema.command.OpenDecision;
 import dev.koers.wire.proof.Origin;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Thin handlers for every command: authenticate, read the body, submit, answer with the ledger's outcome. */
 final class CommandRoutes {
@@ -18,13 +20,15 @@ final class CommandRoutes {
   private final Authenticator authenticator;
   private final Submitter submitter;
   private final SubmissionRequests requests;
+  private final PendingCommands pending;
 
   CommandRoutes(ObjectMapper mapper, Authenticator authenticator, Submitter submitter,
-                SubmissionRequests requests) {
+                SubmissionRequests requests, PendingCommands pending) {
     this.mapper = mapper;
     this.authenticator = authenticator;
     this.submitter = submitter;
     this.requests = requests;
+    this.pending = pending;
   }
 
   /** POST /api/v1/decisions: the id comes from the body, from the Idempotency-Key, or is new. */
@@ -59,8 +63,9 @@ final class CommandRoutes {
     String decisionId = submission.getDecisionId();
     Origin origin = RequestOrigin.of(ctx, principal, decisionId);
     boolean mayRead = Roles.READING.contains(principal.role());
-    ctx.future(() -> submitter.submit(submission, origin).thenAccept(outcome -> {
-      Map<String, Object> accepted = OutcomeResponses.accepted(outcome, mayRead);
+    CompletableFuture<Outcome> outcome = pending.admit(() -> submitter.submit(submission, origin));
+    ctx.future(() -> outcome.thenAccept(answer -> {
+      Map<String, Object> accepted = OutcomeResponses.accepted(answer, mayRead);
       ctx.status(201)
           .header("Location", "/api/v1/decisions/" + decisionId)
           .header("ETag", "\"" + accepted.get("sequence") + "\"")

@@ -8,11 +8,7 @@ import dev.koers.api.auth.Principal;
 import dev.koers.api.auth.TokenMinter;
 import dev.koers.api.auth.TokenSettings;
 import dev.koers.api.auth.TokenVerifier;
-import dev.koers.client.Submitter;
-import dev.koers.schema.Outcome;
 import dev.koers.schema.Role;
-import dev.koers.schema.Submission;
-import dev.koers.wire.proof.Origin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
@@ -34,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,29 +39,6 @@ import org.junit.jupiter.api.Test;
 class GracefulStopTest {
 
   private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-
-  /** The ledger's real core, whose outcomes are held back until the test releases them. */
-  private static final class HeldLedger implements Submitter {
-    private final InMemoryLedger ledger = new InMemoryLedger();
-    private final List<Runnable> held = new CopyOnWriteArrayList<>();
-
-    @Override
-    public CompletableFuture<Outcome> submit(Submission submission, Origin origin) {
-      CompletableFuture<Outcome> answer = new CompletableFuture<>();
-      Outcome outcome = ledger.submit(submission, origin).join();
-      held.add(() -> answer.complete(outcome));
-      return answer;
-    }
-
-    @Override
-    public Duration outcomeTimeout() {
-      return Duration.ofSeconds(30);
-    }
-
-    void release() {
-      held.forEach(Runnable::run);
-    }
-  }
 
   @Test
   void aStopFinishesTheCommandInFlightAndRefusesTheRestRetryably() throws Exception {
