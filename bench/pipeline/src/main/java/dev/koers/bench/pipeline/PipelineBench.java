@@ -71,7 +71,7 @@ public final class PipelineBench implements Callable<Integer> {
       description = "memory: events of each decision: 1 opened, 2 and heard, 3 and decided (default: ${DEFAULT-VALUE}).")
   int decisionEvents;
 
-  @Option(names = "--koers-jvm-options", defaultValue = "-Xmx1g",
+  @Option(names = "--koers-jvm-options", defaultValue = "-Xmx512m",
       description = "JVM options of the koers processes and the perf tools (default: '${DEFAULT-VALUE}', as bin/koers).")
   String koersJvmOptions;
 
