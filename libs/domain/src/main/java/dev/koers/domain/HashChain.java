@@ -20,7 +20,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * is a fixed(32) and the record's last field, that is the record's full encoding minus its last 32 bytes.
  * Sequence 1 links to {@link #GENESIS}; every later event's {@code previousHash} is its predecessor's hash.
  * An instance seals with a writer, a buffer and a digest of its own, reused from event to event (sealing was
- * half of the ledger's CPU per submission when each was made anew), so it belongs to one thread.
+ * four fifths of the ledger's pure step, and its allocations three quarters, when each was made anew), so it
+ * belongs to one thread.
  */
 public final class HashChain {
 
