@@ -77,7 +77,7 @@ public final class ThreeBrokerCluster implements AutoCloseable {
       }
     }
     if (failure != null) {
-      started.forEach(ChildProcessKafka::close);
+      started.forEach(ChildProcessKafka::closeOrKill);
       throw failure;
     }
     ThreeBrokerCluster cluster = new ThreeBrokerCluster(started);
@@ -158,12 +158,12 @@ public final class ThreeBrokerCluster implements AutoCloseable {
 
   /**
    * SIGTERM to every broker at once (one by one, the last would wait for a quorum that is gone), then SIGKILL
-   * to any that has not exited in time.
+   * to any that has not exited in time: a teardown, so a slow controlled shutdown is logged, not a failure.
    */
   @Override
   public void close() {
     List<CompletableFuture<Void>> closing = brokers.stream()
-        .map(broker -> CompletableFuture.runAsync(broker::close)).toList();
+        .map(broker -> CompletableFuture.runAsync(broker::closeOrKill)).toList();
     RuntimeException failure = null;
     for (CompletableFuture<Void> broker : closing) {
       try {

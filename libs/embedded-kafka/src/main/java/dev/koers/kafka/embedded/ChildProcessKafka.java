@@ -103,6 +103,44 @@ public final class ChildProcessKafka implements AutoCloseable {
         return awaitExit(current, "SIGTERM");
     }
 
+    /**
+     * For tearing a whole cluster down: SIGTERM, and SIGKILL if the broker has not exited in time (the last
+     * brokers of a KRaft quorum that is going down with them can wait minutes for a controlled shutdown no
+     * controller will acknowledge). Waits for the exit either way and logs the SIGKILL; never throws for it.
+     */
+    public synchronized void closeOrKill() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Process current = process;
+            if (current.isAlive()) {
+                current.destroy();
+                if (!exitsWithin(current, EXIT_TIMEOUT)) {
+                    LOG.warn("Kafka broker at {} did not exit within {} of SIGTERM; sending SIGKILL", bootstrapServers(),
+                            EXIT_TIMEOUT);
+                    current.destroyForcibly();
+                    if (!exitsWithin(current, EXIT_TIMEOUT)) {
+                        throw new IllegalStateException("Kafka child JVM " + current.pid() + " survived SIGKILL for "
+                                + EXIT_TIMEOUT);
+                    }
+                }
+            }
+        } finally {
+            removeExitHook();
+        }
+    }
+
+    private static boolean exitsWithin(Process current, Duration timeout) {
+        try {
+            return current.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka child JVM " + current.pid(), e);
+        }
+    }
+
     /** Sends SIGKILL and waits for the exit: a crash without any shutdown; returns the exit code (137). */
     public synchronized int kill() {
         Process current = process;
