@@ -29,19 +29,13 @@ public final class RocksDbMemory implements AutoCloseable {
   private static final double MEMTABLE_SHARE = 0.5;
   private static final double INDEX_AND_FILTER_SHARE = 0.1;
 
-  private final long bytes;
   private final Cache cache;
   private final WriteBufferManager writeBuffers;
 
   public RocksDbMemory(long bytes) {
-    this.bytes = bytes;
     RocksDB.loadLibrary(); // Idempotent; Kafka Streams loads it only when it opens the first store.
     this.cache = new LRUCache(bytes, -1, false, INDEX_AND_FILTER_SHARE);
     this.writeBuffers = new WriteBufferManager((long) (bytes * MEMTABLE_SHARE), cache);
-  }
-
-  public long bytes() {
-    return bytes;
   }
 
   /** Puts the budget and the setter that applies it into an application's configuration. */
