@@ -250,15 +250,10 @@ public final class ChildProcessKafka implements AutoCloseable {
     }
 
     private int awaitExit(Process current, String signal) {
-        try {
-            if (!current.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                current.destroyForcibly();
-                throw new IllegalStateException("Kafka child JVM " + current.pid() + " did not exit within "
-                        + EXIT_TIMEOUT + " of " + signal + "; sent SIGKILL");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka child JVM " + current.pid(), e);
+        if (!exitsWithin(current, EXIT_TIMEOUT)) {
+            current.destroyForcibly();
+            throw new IllegalStateException("Kafka child JVM " + current.pid() + " did not exit within "
+                    + EXIT_TIMEOUT + " of " + signal + "; sent SIGKILL");
         }
         LOG.info("Kafka broker at {} exited with code {} after {}", bootstrapServers(), current.exitValue(), signal);
         return current.exitValue();
